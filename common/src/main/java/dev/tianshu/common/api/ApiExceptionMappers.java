@@ -33,6 +33,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplicationException(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return invalidJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         String message = switch (status) {
             case 404 -> "资源不存在: " + uri.getPath();
