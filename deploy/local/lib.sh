@@ -4,7 +4,7 @@
 
 TS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
-ts_say()  { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+ts_say()  { printf '\033[1;34m==>\033[0m [%3ds] %s\n' "$SECONDS" "$*"; }
 ts_warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
 ts_die()  { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
