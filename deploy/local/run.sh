@@ -9,7 +9,8 @@
 #                                 TIANSHU_KAFKA=… lines for scripts
 #
 # Environment: TIANSHU_HOME (data, logs; default <repo>/.tianshu), TIANSHU_API_KEYS (comma-separated keys to use
-# instead of a generated one), TIANSHU_GATEWAY_PORT (8080), TIANSHU_BIND (gateway address, 127.0.0.1),
+# instead of a generated one), TIANSHU_PORT_BASE (8080: the gateway; the services on the next five ports),
+# TIANSHU_GATEWAY_PORT (the gateway alone), TIANSHU_BIND (gateway address, 127.0.0.1),
 # TIANSHU_PG_PORT (55432), TIANSHU_KAFKA_PORT (19092), TIANSHU_LLM_BASE_URL / TIANSHU_LLM_API_KEY /
 # TIANSHU_LLM_MODEL (an OpenAI-compatible model; without one the built-in engines answer).
 set -euo pipefail
@@ -21,17 +22,18 @@ RUN_DIR=$HOME_DIR/run
 PG_PORT=${TIANSHU_PG_PORT:-55432}
 KAFKA_PORT=${TIANSHU_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
-GATEWAY_PORT=${TIANSHU_GATEWAY_PORT:-8080}
+PORT_BASE=${TIANSHU_PORT_BASE:-8080}
+GATEWAY_PORT=${TIANSHU_GATEWAY_PORT:-$PORT_BASE}
 BIND=${TIANSHU_BIND:-127.0.0.1}
 START_TIMEOUT=${TIANSHU_START_TIMEOUT:-180}
 
 # name module port (the gateway last: it is the door)
 SERVICES=(
-    "pipeline-service pipeline-service 8081"
-    "training-data-service training-data-service 8082"
-    "nl2sql-service nl2sql-service 8083"
-    "chat-service chat-service 8084"
-    "workflow-service workflow-service 8085"
+    "pipeline-service pipeline-service $((PORT_BASE + 1))"
+    "training-data-service training-data-service $((PORT_BASE + 2))"
+    "nl2sql-service nl2sql-service $((PORT_BASE + 3))"
+    "chat-service chat-service $((PORT_BASE + 4))"
+    "workflow-service workflow-service $((PORT_BASE + 5))"
     "gateway gateway $GATEWAY_PORT"
 )
 
@@ -52,6 +54,10 @@ EOF
     . "$secrets_file"
     API_KEYS=${TIANSHU_API_KEYS:-$GENERATED_API_KEY}
     API_KEY=${API_KEYS%%,*}
+    # status and stop report the key the running gateway was started with
+    if [ -f "$RUN_DIR/api-key" ] && pid_alive gateway; then
+        API_KEY=$(cat "$RUN_DIR/api-key")
+    fi
     PG_URL="postgresql://tianshu:$PG_PASSWORD@127.0.0.1:$PG_PORT/highway_db"
 }
 
@@ -237,11 +243,11 @@ start_service() {
         export TIANSHU_KAFKA=127.0.0.1:$KAFKA_PORT
         export TIANSHU_BUSINESS_DB_URL=$PG_URL
         export TIANSHU_API_KEYS=$API_KEYS
-        export TIANSHU_GATEWAY_UPSTREAMS_PIPELINE=http://127.0.0.1:8081
-        export TIANSHU_GATEWAY_UPSTREAMS_TRAINING_DATA=http://127.0.0.1:8082
-        export TIANSHU_GATEWAY_UPSTREAMS_NL2SQL=http://127.0.0.1:8083
-        export TIANSHU_GATEWAY_UPSTREAMS_CHAT=http://127.0.0.1:8084
-        export TIANSHU_GATEWAY_UPSTREAMS_WORKFLOW=http://127.0.0.1:8085
+        export TIANSHU_GATEWAY_UPSTREAMS_PIPELINE=http://127.0.0.1:$((PORT_BASE + 1))
+        export TIANSHU_GATEWAY_UPSTREAMS_TRAINING_DATA=http://127.0.0.1:$((PORT_BASE + 2))
+        export TIANSHU_GATEWAY_UPSTREAMS_NL2SQL=http://127.0.0.1:$((PORT_BASE + 3))
+        export TIANSHU_GATEWAY_UPSTREAMS_CHAT=http://127.0.0.1:$((PORT_BASE + 4))
+        export TIANSHU_GATEWAY_UPSTREAMS_WORKFLOW=http://127.0.0.1:$((PORT_BASE + 5))
         cd "$TS_ROOT/$module"
         exec setsid nohup java -Xms64m -Xmx${TIANSHU_SERVICE_XMX:-384m} -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
             "$(class_data_sharing "$name" "$module")" \
@@ -287,6 +293,7 @@ cmd_start() {
     start_kafka
     # the services start while the broker comes up; they are ready once they reach it
     ts_say "starting the services"
+    pid_alive gateway || (umask 077 && echo "$API_KEY" > "$RUN_DIR/api-key")
     local svc
     for svc in "${SERVICES[@]}"; do
         # shellcheck disable=SC2086
@@ -311,25 +318,33 @@ EOF
     print_machine_lines
 }
 
-stop_pid() {
-    local name=$1 pid
-    pid_alive "$name" || { rm -f "$RUN_DIR/$name.pid"; return; }
-    pid=$(cat "$RUN_DIR/$name.pid")
-    kill -TERM "$pid" 2>/dev/null || true
-    local deadline=$((SECONDS + 30))
-    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-    rm -f "$RUN_DIR/$name.pid"
-    ts_say "stopped $name"
+# stop_pids NAME…: SIGTERM to all at once (each shuts down gracefully), SIGKILL to what is left after 30 s.
+stop_pids() {
+    local name pids=() names=()
+    for name in "$@"; do
+        if pid_alive "$name"; then
+            pids+=("$(cat "$RUN_DIR/$name.pid")")
+            names+=("$name")
+            kill -TERM "${pids[-1]}" 2>/dev/null || true
+        fi
+    done
+    local deadline=$((SECONDS + 30)) pid
+    for pid in "${pids[@]}"; do
+        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+    done
+    for name in "$@"; do rm -f "$RUN_DIR/$name.pid"; done
+    [ ${#names[@]} -eq 0 ] || ts_say "stopped ${names[*]}"
 }
 
 cmd_stop() {
-    local i name
-    for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
-        read -r name _ <<<"${SERVICES[$i]}"
-        stop_pid "$name"
+    local svc name names=()
+    for svc in "${SERVICES[@]}"; do
+        read -r name _ <<<"$svc"
+        names+=("$name")
     done
-    stop_pid kafka
+    stop_pids "${names[@]}"
+    stop_pids kafka
     local data
     data=$(pg_data_dir)
     if [ -f "$data/PG_VERSION" ] && ts_pg_running "$data"; then

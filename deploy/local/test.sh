@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the suite: starts a throwaway PostgreSQL cluster on a free port (Kafka brokers are started
 # inside the test JVMs by Kafka's own KafkaClusterTestKit), runs ./mvnw verify for every module against them, and
-# always stops them. Extra arguments go to Maven (e.g. -pl gateway).
+# always stops them; then runs the whole suite as run.sh does (in a throwaway home, on other ports) and checks it
+# end to end through the gateway (smoke.sh). Extra arguments go to Maven (e.g. -pl gateway) and skip the smoke run.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -31,3 +32,11 @@ TS_PG_EXTRA_OPTS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off
 export TIANSHU_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
 ts_say "./mvnw verify (Kafka: in-process brokers, one per test JVM)"
 ts_mvnw verify "$@"
+ts_pg_stop "$data"
+
+if [ $# -eq 0 ] && [ -z "${TIANSHU_SKIP_SMOKE:-}" ]; then
+    ts_say "end-to-end: the whole suite as run.sh runs it"
+    TIANSHU_HOME=$work/home TIANSHU_PORT_BASE=${TIANSHU_SMOKE_PORT_BASE:-18180} TIANSHU_PG_PORT=$((port + 100)) \
+        TIANSHU_KAFKA_PORT=${TIANSHU_SMOKE_KAFKA_PORT:-19292} TIANSHU_API_KEYS= \
+        "$TS_ROOT/deploy/local/smoke.sh"
+fi

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# End-to-end check of the whole suite as run.sh runs it: starts it (in its own data directory and on its own ports
+# when TIANSHU_HOME / TIANSHU_PORT_BASE / TIANSHU_PG_PORT / TIANSHU_KAFKA_PORT are set), then, through the gateway:
+# every service ready, API keys enforced, each family routed to its service (answers in that family's envelope),
+# every service's OpenAPI document behind /docs, the demo database reachable; finally stops it. test.sh runs it
+# after the Maven tests.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+run=$TS_ROOT/deploy/local/run.sh
+failures=0
+trap '"$run" stop >/dev/null 2>&1 || true' EXIT
+
+check() { # description, then a command that must succeed
+    local what=$1; shift
+    if "$@" >/dev/null 2>&1; then echo "  ok    $what"; else echo "  FAIL  $what"; failures=$((failures + 1)); fi
+}
+
+"$run" start
+eval "$("$run" status | grep '^TIANSHU_')"
+gw=$TIANSHU_GATEWAY_URL
+key="Authorization: Bearer $TIANSHU_API_KEY"
+
+# body_has URL GREP-PATTERN [curl args…]
+body_has() { local url=$1 pattern=$2; shift 2; curl -sS -m 10 "$@" "$url" | grep -q -- "$pattern"; }
+
+ts_say "smoke checks through $gw"
+check "run.sh status: every part running and ready" "$run" status
+check "gateway ready" curl -fsS -m 5 "$gw/q/health/ready"
+check "no key on /api/v0 -> 401 in the v0 envelope" body_has "$gw/api/v0/training_data/stats" '"code":401'
+check "wrong key on /df/rest -> 401 in the DataFocus envelope" body_has "$gw/df/rest/gpt/start" '"errCode":401' -H "Authorization: Bearer wrong"
+check "/api/v0/data_pipeline reaches pipeline-service (v0 envelope)" body_has "$gw/api/v0/data_pipeline/smoke-none" '"code":404' -H "$key"
+check "/api/v0/database reaches pipeline-service" body_has "$gw/api/v0/database/smoke-none" '"error_type":"not_found"' -H "$key"
+check "/api/v0/training_data reaches training-data-service" body_has "$gw/api/v0/training_data/smoke-none" '"code":404' -H "$key"
+check "/df/rest reaches nl2sql-service (DataFocus envelope)" body_has "$gw/df/rest/smoke-none" '"errCode":404' -H "$key"
+check "/api/v2 reaches chat-service (DB-GPT envelope)" body_has "$gw/api/v2/smoke-none" '"err_code":"404"' -H "$key"
+check "/api/v1 needs no gateway key and reaches workflow-service" body_has "$gw/api/v1/smoke-none" '"status_code":404'
+for svc in pipeline training-data nl2sql chat workflow; do
+    check "/docs lists $svc's OpenAPI document" body_has "$gw/docs/openapi/$svc" "\"title\" *: *\"Tianshu $svc"
+done
+check "Swagger UI at /docs" curl -fsS -m 5 -L "$gw/docs"
+check "demo database highway_db reachable at TIANSHU_PG_URL" \
+    bash -c "[ \"\$(psql -X -At '$TIANSHU_PG_URL' -c 'SELECT count(*) >= 30000 FROM bss_business_day_data')\" = t ]"
+check "Kafka broker at TIANSHU_KAFKA" ts_port_open "${TIANSHU_KAFKA##*:}"
+
+if [ "$failures" -gt 0 ]; then
+    ts_die "$failures smoke check(s) failed (logs: ${TIANSHU_HOME:-$TS_ROOT/.tianshu}/logs)"
+fi
+ts_say "smoke checks passed"
