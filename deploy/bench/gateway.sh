@@ -15,6 +15,7 @@ set -euo pipefail
 
 DURATION=${1:-15}
 ROUNDS=${2:-3}
+WARMUP=${BENCH_WARMUP:-60}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=${BENCH_THREADS:-2}
 UPSTREAM_PORT=${BENCH_UPSTREAM_PORT:-18901}
@@ -94,7 +95,7 @@ TIANSHU_API_KEYS=$KEY QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$GATEWAY_POR
 TIANSHU_GATEWAY_UPSTREAMS_PIPELINE=$upstream TIANSHU_GATEWAY_UPSTREAMS_TRAINING_DATA=$upstream \
 TIANSHU_GATEWAY_UPSTREAMS_NL2SQL=$upstream TIANSHU_GATEWAY_UPSTREAMS_CHAT=$upstream \
 TIANSHU_GATEWAY_UPSTREAMS_WORKFLOW=$upstream \
-    java -Xms256m -Xmx256m -jar "$jar" >"$work/logs/gateway.log" 2>&1 &
+    java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$jar" >"$work/logs/gateway.log" 2>&1 &   # as run.sh starts it
 gateway_pid=$!
 for _ in $(seq 1 200); do
     curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 2>/dev/null && break
@@ -120,9 +121,9 @@ run_wrk() {
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-ts_say "warming up (JIT) for $DURATION s each"
-run_wrk "$GATEWAY_PORT" "$DURATION" >/dev/null
-run_wrk "$NGINX_PROXY_PORT" "$DURATION" >/dev/null
+ts_say "warming up: the gateway for $WARMUP s (JIT), nginx for 10 s"
+run_wrk "$GATEWAY_PORT" "$WARMUP" >/dev/null
+run_wrk "$NGINX_PROXY_PORT" 10 >/dev/null
 
 ts_say "measuring: $ROUNDS rounds, $THREADS wrk threads, $CONNECTIONS connections, ${DURATION} s per run, $(nproc) cores"
 declare -A RPS P99
