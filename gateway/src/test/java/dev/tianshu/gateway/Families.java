@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.tianshu.common.api.ApiError;
 import dev.tianshu.common.api.ApiFamily;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** The API families as the tests address them, and the exact shape of each family's error envelope. */
 enum Families {
@@ -27,6 +29,11 @@ enum Families {
     final String upstream;
     /** A prefix of this family routed to the upstream with nothing listening. */
     final String down;
+
+    /** A request with this family's API key when the family needs one. */
+    RequestSpecification given() {
+        return isProtected() ? RestAssured.given().header("Authorization", KEY) : RestAssured.given();
+    }
 
     Families(ApiFamily family, String base, String upstream, String down) {
         this.family = family;
