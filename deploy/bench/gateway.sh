@@ -2,7 +2,8 @@
 # Gateway overhead benchmark: one small upstream endpoint (nginx answering a fixed JSON document) hit
 #   1. directly,
 #   2. through the Tianshu gateway (auth, request id, access log, proxy — as deployed),
-#   3. through nginx configured as a reverse proxy with a keep-alive upstream pool (the fair comparison),
+#   3. through nginx configured as a reverse proxy with a keep-alive upstream pool and a buffered access log (the
+#      fair comparison),
 #   4. through nginx with the stock "proxy_pass" only (a new upstream connection per request),
 # each with wrk at 64 connections, in interleaved rounds (the median of each is reported, so drift of a shared
 # machine hits all alike); prints requests/s, p99 latency and the gateway/nginx ratios, plus the gateway's CPU time
@@ -68,9 +69,11 @@ http {
             return 200 '{"code":200,"success":true,"message":"操作成功","data":{"status":"ok"}}';
         }
     }
+    # the proxies log every request, as the gateway does (buffered, as the gateway batches its lines)
     # nginx as a reverse proxy as most configurations have it: proxy_pass alone (HTTP/1.0 upstream, no keep-alive)
     server {
         listen 127.0.0.1:$NGINX_STOCK_PORT;
+        access_log $work/logs/nginx-stock-access.log combined buffer=64k flush=1s;
         location / {
             proxy_pass http://127.0.0.1:$UPSTREAM_PORT;
         }
@@ -78,6 +81,7 @@ http {
     # nginx as a tuned reverse proxy in front of it
     server {
         listen 127.0.0.1:$NGINX_PROXY_PORT;
+        access_log $work/logs/nginx-access.log combined buffer=64k flush=1s;
         location / {
             proxy_pass http://bench_upstream;
             proxy_http_version 1.1;
