@@ -28,11 +28,7 @@ class ReadinessFollowsPostgresTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "",
-                    "quarkus.datasource.jdbc.url", PG.jdbcUrl("postgres"),
-                    "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + PG.port() + "/postgres");
+            return PG.server().datasourceConfig("postgres");
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,17 +17,17 @@ import java.util.Map;
  * </ul>
  */
 public enum ApiFamily {
-    V0(List.of("/api/v0/")),
-    DF(List.of("/df/rest/")),
-    V2(List.of("/api/v2/")),
-    V1(List.of("/api/v1/"));
+    V0("/api/v0"),
+    DF("/df/rest"),
+    V2("/api/v2"),
+    V1("/api/v1");
 
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
-    private final List<String> pathPrefixes;
+    private final String pathPrefix;
 
-    ApiFamily(List<String> pathPrefixes) {
-        this.pathPrefixes = pathPrefixes;
+    ApiFamily(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
     }
 
     /** The family a request path belongs to, or {@code null} for paths outside the APIs (/q/*, /docs). */
@@ -37,10 +36,9 @@ public enum ApiFamily {
             return null;
         }
         for (ApiFamily family : values()) {
-            for (String prefix : family.pathPrefixes) {
-                if (path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))) {
-                    return family;
-                }
+            String prefix = family.pathPrefix;
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return family;
             }
         }
         return null;

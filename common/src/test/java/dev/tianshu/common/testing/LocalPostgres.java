@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,13 +46,9 @@ public final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
-    /** A JDBC URL for a database of this server, as the superuser {@code postgres} (trust auth). */
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-    }
-
-    public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+    /** This cluster as a test server: loopback, superuser {@code postgres}, trust authentication. */
+    public PostgresTestResource.Server server() {
+        return new PostgresTestResource.Server("127.0.0.1", port, "postgres", "");
     }
 
     public synchronized void start() {

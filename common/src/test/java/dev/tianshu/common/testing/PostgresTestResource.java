@@ -28,6 +28,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         public Connection connect(String database) throws SQLException {
             return DriverManager.getConnection(jdbcUrl(database), user, password);
         }
+
+        /** The datasource configuration of a service that uses {@code database} on this server. */
+        public Map<String, String> datasourceConfig(String database) {
+            return Map.of(
+                    "quarkus.datasource.username", user,
+                    "quarkus.datasource.password", password,
+                    "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                    "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database);
+        }
     }
 
     private String database;
@@ -39,8 +48,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             if (external != null && !external.isBlank()) {
                 server = parseLibpqUrl(external);
             } else {
-                LocalPostgres pg = LocalPostgres.startNew("test-postgres");
-                server = new Server("127.0.0.1", pg.port(), "postgres", "");
+                server = LocalPostgres.startNew("test-postgres").server();
             }
         }
         return server;
@@ -67,13 +75,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        Server s = server();
         database = createDatabase("tianshu_test");
-        return Map.of(
-                "quarkus.datasource.username", s.user(),
-                "quarkus.datasource.password", s.password(),
-                "quarkus.datasource.jdbc.url", s.jdbcUrl(database),
-                "quarkus.datasource.reactive.url", "postgresql://" + s.host() + ":" + s.port() + "/" + database);
+        return server().datasourceConfig(database);
     }
 
     @Override
