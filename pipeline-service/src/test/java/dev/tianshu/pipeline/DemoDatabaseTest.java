@@ -96,7 +96,8 @@ class DemoDatabaseTest {
         String sql = "SELECT c.relname || coalesce('.' || a.attname, '') FROM pg_class c "
                 + "LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
                 + "WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' "
-                + "AND coalesce(col_description(c.oid, a.attnum), obj_description(c.oid, 'pg_class'), '') !~ '[\\u4e00-\\u9fff]'";
+                + "AND coalesce(CASE WHEN a.attnum IS NULL THEN obj_description(c.oid, 'pg_class') "
+                + "ELSE col_description(c.oid, a.attnum) END, '') !~ '[\\u4e00-\\u9fff]'";
         assertEquals(List.of(), column(sql), "tables or columns without a Chinese comment");
         assertEquals(List.of(), column("SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace "
                 + "AND c.relkind = 'r' AND coalesce(obj_description(c.oid, 'pg_class'), '') !~ '[\\u4e00-\\u9fff]'"));
