@@ -28,7 +28,7 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return respond(uri, e.status(), e.error(), e.getMessage());
+        return respond(uri, e.status(), e.error(), e.getMessage(), e.details());
     }
 
     @ServerExceptionMapper
@@ -58,10 +58,14 @@ public class ApiExceptionMappers {
     }
 
     private Response respond(UriInfo uri, int status, ApiError error, String message) {
+        return respond(uri, status, error, message, Map.of());
+    }
+
+    private Response respond(UriInfo uri, int status, ApiError error, String message, Map<String, Object> details) {
         ApiFamily family = Optional.ofNullable(ApiFamily.ofPath(uri.getPath()))
                 .or(() -> defaultFamily)
                 .orElse(ApiFamily.V0);
-        Map<String, Object> body = family.errorBody(status, error, message);
+        Map<String, Object> body = family.errorBody(status, error, message, details);
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 }

@@ -52,11 +52,20 @@ public enum ApiFamily {
      * @param message a sentence for the user
      */
     public Map<String, Object> errorBody(int status, ApiError error, String message) {
+        return errorBody(status, error, message, Map.of());
+    }
+
+    /**
+     * The error body of this family with extra fields: inside {@code data} for /api/v0, at the top level for /api/v1;
+     * the DataFocus and DB-GPT envelopes have no place for them.
+     */
+    public Map<String, Object> errorBody(int status, ApiError error, String message, Map<String, Object> details) {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (this) {
             case V0 -> {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("error_type", error.v0Type());
+                data.putAll(details);
                 data.put("response", message);
                 data.put("timestamp", LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MICROS).toString());
                 body.put("code", status);
@@ -82,6 +91,7 @@ public enum ApiFamily {
                 body.put("detail", message);
                 body.put("error_code", error.name());
                 body.put("status_code", status);
+                details.forEach(body::putIfAbsent);
             }
         }
         return body;

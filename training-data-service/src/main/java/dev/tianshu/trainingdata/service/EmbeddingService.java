@@ -1,0 +1,115 @@
+package dev.tianshu.trainingdata.service;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.tianshu.trainingdata.config.TrainingDataConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Turns texts into L2-normalised vectors. By default with bge-small-zh-v1.5 (quantized, 512 dimensions) running
+ * inside the JVM on onnxruntime; with {@code tianshu.training-data.embedding.provider=openai} through an
+ * OpenAI-compatible /embeddings endpoint. Embedding is CPU work, so it never runs on an event loop.
+ */
+@ApplicationScoped
+public class EmbeddingService {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddingService.class);
+
+    private final ExecutorService modelThreads;
+    private final EmbeddingModel model;
+    private final String modelName;
+    private final int batchSize;
+    private volatile int dimension;
+
+    EmbeddingService(TrainingDataConfig config, OpenAiEmbeddings openAi) {
+        this.batchSize = config.embedding().batchSize();
+        if ("openai".equalsIgnoreCase(config.embedding().provider())) {
+            this.modelThreads = null;
+            this.model = openAi.model();
+            this.modelName = openAi.modelName();
+        } else {
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            this.modelThreads = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "embedding");
+                t.setDaemon(true);
+                return t;
+            });
+            this.model = new BgeSmallZhV15QuantizedEmbeddingModel(modelThreads);
+            this.modelName = "bge-small-zh-v1.5-q";
+        }
+        LOG.infof("embedding model %s", modelName);
+    }
+
+    /** The name stored with every embedding; rows with another name are embedded again. */
+    public String modelName() {
+        return modelName;
+    }
+
+    public Uni<float[]> embed(String text) {
+        return Uni.createFrom().item(() -> model.embed(text).content().vector())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public Uni<List<float[]>> embedAll(List<String> texts) {
+        return Uni.createFrom().item(() -> embedAllNow(texts))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Blocking: the embeddings of {@code texts}, in order. */
+    public List<float[]> embedAllNow(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += batchSize) {
+            List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
+                    .map(TextSegment::from).toList();
+            for (Embedding embedding : model.embedAll(segments).content()) {
+                vectors.add(embedding.vector());
+            }
+        }
+        return vectors;
+    }
+
+    /** Warms the model up (loads onnxruntime and the model weights) so the first request is not slow. */
+    public void warmUp() {
+        dimension = model.embed("预热 warm-up").content().dimension();
+    }
+
+    /** The length of the vectors, known after {@link #warmUp()}. */
+    public int dimension() {
+        return dimension;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (modelThreads != null) {
+            modelThreads.shutdownNow();
+        }
+    }
+
+    /** float32 little-endian, as stored in training_item.embedding. */
+    public static byte[] toBytes(float[] vector) {
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    public static float[] fromBytes(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
+}
