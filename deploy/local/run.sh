@@ -236,6 +236,9 @@ start_service() {
     rotate_log "$name"
     local host=127.0.0.1
     [ "$name" = gateway ] && host=$BIND
+    # training-data-service holds the embedding model and the in-memory search index (about 0.6 KB per item)
+    local xmx=${TIANSHU_SERVICE_XMX:-384m}
+    [ "$name" = training-data-service ] && xmx=${TIANSHU_TRAINING_DATA_XMX:-768m}
     (
         export QUARKUS_HTTP_HOST=$host QUARKUS_HTTP_PORT=$port
         export TIANSHU_DB_HOST=127.0.0.1 TIANSHU_DB_PORT=$PG_PORT TIANSHU_DB_NAME=tianshu
@@ -248,8 +251,10 @@ start_service() {
         export TIANSHU_GATEWAY_UPSTREAMS_NL2SQL=http://127.0.0.1:$((PORT_BASE + 3))
         export TIANSHU_GATEWAY_UPSTREAMS_CHAT=http://127.0.0.1:$((PORT_BASE + 4))
         export TIANSHU_GATEWAY_UPSTREAMS_WORKFLOW=http://127.0.0.1:$((PORT_BASE + 5))
+        # the tokenizer's native library is unpacked here rather than in ~/.djl.ai
+        export DJL_CACHE_DIR=$HOME_DIR/djl
         cd "$TS_ROOT/$module"
-        exec setsid nohup java -Xms64m -Xmx${TIANSHU_SERVICE_XMX:-384m} -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
+        exec setsid nohup java -Xms64m -Xmx"$xmx" -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
             "$(class_data_sharing "$name" "$module")" \
             -Djava.io.tmpdir="$HOME_DIR/tmp" -jar "$(jar_of "$module")" >"$LOG_DIR/$name.log" 2>&1 </dev/null
     ) &

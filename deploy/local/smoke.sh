@@ -39,6 +39,18 @@ for svc in pipeline training-data nl2sql chat workflow; do
     check "/docs lists $svc's OpenAPI document" body_has "$gw/docs/openapi/$svc" "\"title\" *: *\"Tianshu $svc"
 done
 check "Swagger UI at /docs" curl -fsS -m 5 -L "$gw/docs"
+td="$gw/api/v0/training_data"
+json=(-H "$key" -H 'Content-Type: application/json')
+smoke_q="冒烟测试: 各服务区最近7天的总营收 $$"
+check "training data: create a question-SQL pair" body_has "$td/create" '"successfully_created":1' "${json[@]}" \
+    -d "{\"data\":{\"training_data_type\":\"sql\",\"question\":\"$smoke_q\",\"sql\":\"SELECT service_name, sum(pay_sum) FROM bss_business_day_data WHERE oper_date >= CURRENT_DATE - 7 GROUP BY 1\"}}"
+check "training data: UPDATE refused with the seed's message" body_has "$td/create" 'UPDATE,DELETE,ALERT,DROP' "${json[@]}" \
+    -d '{"data":{"training_data_type":"sql","question":"x","sql":"UPDATE bss_company SET company_name = 1"}}'
+check "training data: query finds it by keyword" body_has "$td/query" '"total":1' "${json[@]}" \
+    -d "{\"search_keyword\":\"$smoke_q\"}"
+check "training data: search finds it by a paraphrase" body_has "$td/search" "\"question\":\"$smoke_q\"" "${json[@]}" \
+    -d '{"question":"过去一周每个服务区的营业额合计","types":["sql"],"top_k":1,"min_score":0.5}'
+check "training data: stats" body_has "$td/stats" '"response":"统计信息获取成功"' -H "$key"
 check "demo database highway_db reachable at TIANSHU_PG_URL" \
     bash -c "[ \"\$(psql -X -At '$TIANSHU_PG_URL' -c 'SELECT count(*) >= 30000 FROM bss_business_day_data')\" = t ]"
 check "Kafka broker at TIANSHU_KAFKA" ts_port_open "${TIANSHU_KAFKA##*:}"

@@ -2,6 +2,7 @@ package dev.tianshu.common.sql;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -290,76 +292,70 @@ public final class ReadOnlySql {
 
         Statements statements;
         try {
-            statements = parse(text, false);
+            statements = parse(text);
         } catch (JSQLParserException e) {
-            return classifyUnparsable(text, lexed.statements(), e);
+            return classifyUnparsable(lexed, e);
         } catch (RejectedExecutionException e) {
             return unparsable("SQL解析繁忙，请稍后重试");
         }
-        List<Statement> list = statements == null ? List.of() : statements;
-        if (list.isEmpty()) {
-            return new Verdict(Kind.EMPTY, "SQL不能为空（只有注释或分号）", null);
+        if (statements == null || statements.isEmpty()) {
+            // JSqlParser quirk: when the plain parse fails and the text nests more than 10 levels deep it skips the
+            // retry and returns null instead of throwing. The lexer saw a statement, so this is a failure, not EMPTY.
+            return unparsable("无法解析（语句嵌套过深或不完整）");
         }
+        List<Statement> list = statements;
         if (list.size() > 1) {
             return multiple(list.size());
         }
-        return checkSingle(list.get(0));
+        return checkSingle(list.get(0), lexed.firstKeyword());
     }
 
-    private static Statements parse(String text, boolean unsupportedStatements) throws JSQLParserException {
+    private static Statements parse(String text) throws JSQLParserException {
         return CCJSqlParserUtil.parseStatements(text, PARSER_POOL, parser -> parser
                 .withTimeOut(PARSE_TIMEOUT_MILLIS)
                 .withSquareBracketQuotation(false)
                 .withBackslashEscapeCharacter(false)
-                .withUnsupportedStatements(unsupportedStatements));
+                .withUnsupportedStatements(false));
     }
 
     /**
-     * The strict parse failed. Parse once more letting JSqlParser wrap what it does not know into
-     * {@link UnsupportedStatement}s, only to name the refusal (COPY, LOCK, REVOKE, several statements, …); a text
-     * that still is no recognisable command is reported with the strict parser's error.
+     * JSqlParser could not parse the text, so it is refused. To tell the user more than "syntax error" for
+     * PostgreSQL commands JSqlParser does not know (COPY, LOCK, REVOKE, VACUUM, DO, …) or for several statements
+     * of which one is unknown, the refusal is named after the PostgreSQL lexer's view: the number of
+     * {@code ;}-separated statements and the leading keyword. (JSqlParser's own "unsupported statements" mode is of
+     * no help here: it cannot wrap a first statement and drops leading keywords.) Anything else — including every
+     * SELECT JSqlParser cannot parse — is reported with the parser's error.
      */
-    private static Verdict classifyUnparsable(String text, int lexedStatements, JSQLParserException strictError) {
-        Verdict syntaxError = unparsable(parserReason(strictError));
-        if (isTimeout(strictError)) {
-            return syntaxError;
+    private static Verdict classifyUnparsable(PgLexer.Result lexed, JSQLParserException error) {
+        if (isTimeout(error)) {
+            return unparsable(parserReason(error));
         }
-        Statements lenient;
-        try {
-            lenient = parse(text, true);
-        } catch (JSQLParserException | RuntimeException e) {
-            return syntaxError;
+        if (lexed.statements() > 1) {
+            return multiple(lexed.statements());
         }
-        if (lenient == null || lenient.isEmpty()) {
-            return syntaxError;
-        }
-        if (lenient.size() > 1) {
-            return lexedStatements > 1 ? multiple(lexedStatements) : syntaxError;
-        }
-        Statement only = lenient.get(0);
-        if (only instanceof Select) {
-            return syntaxError;
-        }
-        Verdict verdict = refuseWholeStatement(only);
-        return verdict == null ? syntaxError : verdict;
+        Verdict verdict = refuseByKeyword(lexed.firstKeyword());
+        return verdict != null ? verdict : unparsable(parserReason(error));
     }
 
-    private static Verdict checkSingle(Statement statement) {
+    private static Verdict checkSingle(Statement statement, String firstKeyword) {
         if (statement instanceof PlainSelect || statement instanceof SetOperationList
                 || statement instanceof ParenthesedSelect) {
             return TreeScan.scan(statement);
         }
-        Verdict verdict = refuseWholeStatement(statement);
-        return verdict != null ? verdict
-                : unparsable("无法识别的语句");
+        if (statement instanceof UnsupportedStatement) {
+            // e.g. ALTER ROLE …, which JSqlParser accepts without understanding it
+            Verdict verdict = refuseByKeyword(firstKeyword);
+            return verdict != null ? verdict : unparsable("无法识别的语句");
+        }
+        return refuseWholeStatement(statementType(statement));
     }
 
-    /** The verdict for a statement that is not a SELECT; null if even its type cannot be told. */
-    private static Verdict refuseWholeStatement(Statement statement) {
-        String type = statementType(statement);
-        if (type == null) {
-            return null;
-        }
+    private static Verdict refuseByKeyword(String keyword) {
+        return keyword != null && KNOWN_COMMANDS.contains(keyword) ? refuseWholeStatement(keyword) : null;
+    }
+
+    /** The verdict for a statement of the given type, which is not a SELECT. */
+    private static Verdict refuseWholeStatement(String type) {
         Kind kind = KIND_OF_TYPE.getOrDefault(type, Kind.NOT_A_QUERY);
         String message = switch (kind) {
             case NOT_A_QUERY -> "不支持" + type + "语句: 只允许只读的SELECT查询";
@@ -368,11 +364,10 @@ public final class ReadOnlySql {
         return new Verdict(kind, message, type);
     }
 
-    /** SELECT, INSERT, DROP, …; for an {@link UnsupportedStatement} its leading keyword if it is a known command. */
+    /** SELECT, INSERT, DROP, …, named after JSqlParser's model class. */
     static String statementType(Statement st) {
         if (st instanceof UnsupportedStatement) {
-            String first = firstWord(st.toString());
-            return KNOWN_COMMANDS.contains(first) ? first : null;
+            return "UNSUPPORTED";
         }
         if (st instanceof Values) {
             return "VALUES";
@@ -476,19 +471,6 @@ public final class ReadOnlySql {
                 ? name.substring(0, name.length() - "STATEMENT".length()) : name;
     }
 
-    private static String firstWord(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n && !Character.isLetter(text.charAt(i))) {
-            i++;
-        }
-        int j = i;
-        while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
-            j++;
-        }
-        return text.substring(i, j).toUpperCase(Locale.ROOT);
-    }
-
     private static Verdict multiple(int count) {
         return new Verdict(Kind.MULTIPLE_STATEMENTS, "SQL只能包含一条语句，检测到" + count + "条", null);
     }
@@ -556,6 +538,12 @@ public final class ReadOnlySql {
         return false;
     }
 
+    /**
+     * JSqlParser enforces its time-out by parsing on an executor thread. Its convenience overload creates a
+     * non-daemon single-thread executor per call and does not shut it down when parsing fails, leaking a thread per
+     * syntax error, hence this shared pool of daemon threads. It is bounded: when 64 parses run at once, further
+     * checks are refused ("busy") rather than queued past their time-out.
+     */
     private static ExecutorService newParserPool() {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -644,11 +632,31 @@ public final class ReadOnlySql {
                     }
                     continue;
                 }
+                if (node instanceof Map.Entry<?, ?> entry) {
+                    // e.g. JsonExpression keeps "->" operands and array slices as entries
+                    pushIfRelevant(todo, entry.getKey());
+                    pushIfRelevant(todo, entry.getValue());
+                    continue;
+                }
                 if (node instanceof Object[] array) {
                     for (Object element : array) {
                         pushIfRelevant(todo, element);
                     }
                     continue;
+                }
+                if (node instanceof Optional<?> optional) {
+                    pushIfRelevant(todo, optional.orElse(null));
+                    continue;
+                }
+                Class<?> type = node.getClass();
+                String name = type.getName();
+                if (name.startsWith("net.sf.jsqlparser.parser.") || type.isSynthetic() || type.isHidden()) {
+                    // the parser's tokens, AST nodes and configuration are not part of the model; lambdas hold none
+                    continue;
+                }
+                if (!name.startsWith("net.sf.jsqlparser.")) {
+                    // an unknown holder could hide part of the query: refuse rather than skip it
+                    throw new IllegalStateException("无法检查的语法树节点类型 " + name);
                 }
                 inspect(node, node == root);
                 for (Field field : FIELDS.get(node.getClass())) {
@@ -664,18 +672,17 @@ public final class ReadOnlySql {
         }
 
         private static void pushIfRelevant(Deque<Object> todo, Object value) {
-            if (value == null || value instanceof Enum<?>) {
-                return;
-            }
-            if (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Object[]) {
-                todo.push(value);
-                return;
-            }
-            String name = value.getClass().getName();
-            // the model lives in net.sf.jsqlparser.*; the parser's own tokens and AST nodes are not part of it
-            if (name.startsWith("net.sf.jsqlparser.") && !name.startsWith("net.sf.jsqlparser.parser.")) {
+            if (value != null && !isLeaf(value)) {
                 todo.push(value);
             }
+        }
+
+        /** Values that cannot hold part of the query. */
+        private static boolean isLeaf(Object value) {
+            return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                    || value instanceof Character || value instanceof Enum<?> || value instanceof java.util.Date
+                    || value instanceof TemporalAccessor || value instanceof Class<?>
+                    || (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive());
         }
 
         private void inspect(Object node, boolean isRoot) {
@@ -690,9 +697,6 @@ public final class ReadOnlySql {
             if (node instanceof Statement statement && !(statement instanceof Select) && !isRoot
                     && nestedStatement == null) {
                 String type = statementType(statement);
-                if (type == null) {
-                    type = "未知";
-                }
                 Kind kind = KIND_OF_TYPE.getOrDefault(type, Kind.NOT_A_QUERY);
                 nestedStatement = new Verdict(kind,
                         "禁止在WITH子句或子查询中使用" + type + "语句: 只允许只读的SELECT查询", type);
@@ -750,7 +754,13 @@ public final class ReadOnlySql {
      */
     static final class PgLexer {
 
-        record Result(String sql, String error, int statements) {
+        /**
+         * @param sql          the text for JSqlParser
+         * @param error        why the text is refused, or null
+         * @param statements   the number of non-empty {@code ;}-separated statements
+         * @param firstKeyword the first token of the text, upper case, if it is a word; otherwise null
+         */
+        record Result(String sql, String error, int statements, String firstKeyword) {
         }
 
         private enum StringMode { STANDARD, ESCAPE, UNICODE, BIT }
@@ -764,6 +774,8 @@ public final class ReadOnlySql {
         private boolean previousIsWord;
         private int statements;
         private boolean tokenInStatement;
+        private String firstKeyword;
+        private boolean firstTokenSeen;
 
         private PgLexer(String s) {
             this.s = s;
@@ -775,12 +787,12 @@ public final class ReadOnlySql {
             PgLexer lexer = new PgLexer(sql);
             String error = lexer.run();
             if (error != null) {
-                return new Result(null, error, 0);
+                return new Result(null, error, 0, null);
             }
             if (lexer.tokenInStatement) {
                 lexer.statements++;
             }
-            return new Result(lexer.out.toString(), null, lexer.statements);
+            return new Result(lexer.out.toString(), null, lexer.statements, lexer.firstKeyword);
         }
 
         private char at(int k) {
@@ -817,16 +829,27 @@ public final class ReadOnlySql {
                     continue;
                 }
                 if (c == ';') {
+                    // an empty statement (";;", a leading ";") is nothing to PostgreSQL, but a syntax error to JSqlParser
+                    out.append(tokenInStatement ? ';' : ' ');
                     if (tokenInStatement) {
                         statements++;
                     }
                     tokenInStatement = false;
-                    out.append(c);
                     i++;
                     previousIsWord = false;
                     continue;
                 }
                 tokenInStatement = true;
+                if (!firstTokenSeen) {
+                    firstTokenSeen = true;
+                    if (isIdentStart(c)) {
+                        int j = i + 1;
+                        while (j < n && isIdentPart(s.charAt(j))) {
+                            j++;
+                        }
+                        firstKeyword = asciiLower(s.substring(i, j)).toUpperCase(Locale.ROOT);
+                    }
+                }
                 String error;
                 if (c == '\'') {
                     error = string(i, 0, StringMode.STANDARD);
@@ -911,11 +934,11 @@ public final class ReadOnlySql {
             int start = quote;
             while (true) {
                 int end = stringEnd(start, mode);
-                if (end < 0) {
-                    return "字符串常量未结束（缺少单引号）";
-                }
                 if (end == -2) {
                     return "字符串中反斜杠紧挨单引号，在不同的standard_conforming_strings设置下含义不同，请改写";
+                }
+                if (end < 0) {
+                    return "字符串常量未结束（缺少单引号）";
                 }
                 String body = s.substring(start + 1, end - 1);
                 if (mode == StringMode.STANDARD) {

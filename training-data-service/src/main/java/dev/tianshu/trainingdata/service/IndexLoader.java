@@ -40,6 +40,7 @@ public class IndexLoader {
                         }))
                 .flatMap(v -> reembedder.run())
                 .flatMap(v -> index.load())
+                .onFailure().invoke(e -> LOG.warnf(e, "search index not loaded yet, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30))
                 .indefinitely()
                 .subscribe().with(count -> {

@@ -1,7 +1,6 @@
 package dev.tianshu.trainingdata.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -9,22 +8,23 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 
 /**
  * The OpenAI-compatible embedding model of quarkus-langchain4j-openai (base URL, key and model from
- * {@code quarkus.langchain4j.openai.*}), looked up only when the provider is {@code openai}.
+ * {@code quarkus.langchain4j.openai.*}), used only when the provider is {@code openai}. Injecting it is what makes
+ * quarkus-langchain4j create the bean; creating it contacts nobody.
  */
 @ApplicationScoped
 public class OpenAiEmbeddings {
 
-    private final Instance<EmbeddingModel> models;
+    private final EmbeddingModel model;
     private final String modelName;
 
-    OpenAiEmbeddings(Instance<EmbeddingModel> models,
+    OpenAiEmbeddings(EmbeddingModel model,
             @ConfigProperty(name = "quarkus.langchain4j.openai.embedding-model.model-name") String modelName) {
-        this.models = models;
+        this.model = model;
         this.modelName = modelName;
     }
 
     EmbeddingModel model() {
-        return models.get();
+        return model;
     }
 
     String modelName() {
