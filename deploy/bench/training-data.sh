@@ -3,6 +3,7 @@
 # (embedding included), /query p50/p99 and /search top-10 p50/p99. Runs the suite as run.sh does, in a throwaway
 # home on its own ports, against the service directly; prints the figures and the service's memory.
 # Usage: deploy/bench/training-data.sh [RECORDS] [LOAD_CLIENTS]
+# With TIANSHU_BENCH_KEEP=1 the previous run's data is kept (RECORDS=0 then measures query and search only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . deploy/local/lib.sh
@@ -16,7 +17,7 @@ export TIANSHU_KAFKA_PORT=${TIANSHU_BENCH_KAFKA_PORT:-19480}
 run=deploy/local/run.sh
 trap '"$run" stop >/dev/null 2>&1 || true' EXIT
 
-rm -rf "$TIANSHU_HOME"
+[ "${TIANSHU_BENCH_KEEP:-0}" = 1 ] || rm -rf "$TIANSHU_HOME"
 "$run" start
 service=http://127.0.0.1:$((TIANSHU_PORT_BASE + 2))
 ts_say "loading $records records into $service ($clients clients)"

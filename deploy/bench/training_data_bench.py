@@ -92,27 +92,38 @@ def main():
     load_s = time.perf_counter() - t0
     total = post("/query", {"page_size": 1})["data"]["pagination"]["total"]
     print(f"records: {total} in the store ({total - start_total} new, {created} accepted)")
-    print(f"bulk load: {created / load_s:.0f} records/s ({load_s:.0f} s, {CLIENTS} clients, batches of 50, embedding included)")
+    if created:
+        print(f"bulk load: {created / load_s:.0f} records/s ({load_s:.0f} s, {CLIENTS} clients, batches of 50, "
+              "embedding included)")
 
     rnd = random.Random(7)
     # 2. /query: a mix of the seed's usages, one client, after a warm-up
     def query_body():
         kind = rnd.randrange(5)
         if kind == 0:
-            return {"page": rnd.randint(1, 50), "page_size": 20}
+            return kinds[0], {"page": rnd.randint(1, 50), "page_size": 20}
         if kind == 1:
-            return {"page": 1, "page_size": 20, "training_data_type": rnd.choice(["sql", "ddl", "documentation"])}
+            return kinds[1], {"page": 1, "page_size": 20, "training_data_type": rnd.choice(["sql", "ddl", "documentation"])}
         if kind == 2:
-            return {"page": 1, "page_size": 20, "search_keyword": rnd.choice(AREAS)}
+            return kinds[2], {"page": 1, "page_size": 20, "search_keyword": rnd.choice(AREAS)}
         if kind == 3:
-            return {"page": 1, "page_size": 20, "training_data_type": "sql",
-                    "search_keyword": rnd.choice([m for m, _ in METRICS])}
-        return {"page": 1, "page_size": 20, "sort_by": "training_data_type", "sort_order": "asc",
-                "search_keyword": f"bench_table_{rnd.randrange(RECORDS)}"}
+            return kinds[3], {"page": 1, "page_size": 20, "training_data_type": "sql",
+                              "search_keyword": rnd.choice([m for m, _ in METRICS])}
+        return kinds[4], {"page": 1, "page_size": 20, "sort_by": "training_data_type", "sort_order": "asc",
+                          "search_keyword": f"bench_table_{rnd.randrange(max(RECORDS, 100000))}"}
+    kinds = ["page", "type", "2-char keyword", "type + keyword", "long keyword, sorted by type"]
     for _ in range(200):
-        timed("/query", query_body())
-    lat = [timed("/query", query_body())[0] for _ in range(2000)]
+        timed("/query", query_body()[1])
+    lat = []
+    by_kind = {k: [] for k in kinds}
+    for _ in range(2000):
+        kind, body = query_body()
+        ms = timed("/query", body)[0]
+        lat.append(ms)
+        by_kind[kind].append(ms)
     print(f"query: p50 {pct(lat, 50):.1f} ms, p99 {pct(lat, 99):.1f} ms (2000 requests, mixed filters, 1 client)")
+    for kind in kinds:
+        print(f"  {kind}: p50 {pct(by_kind[kind], 50):.1f} ms, p99 {pct(by_kind[kind], 99):.1f} ms")
 
     # 3. /search top-10: paraphrase-like questions, one client, after a warm-up
     def question():

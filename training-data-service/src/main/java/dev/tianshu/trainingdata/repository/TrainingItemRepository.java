@@ -155,13 +155,15 @@ public class TrainingItemRepository {
                 .map(rows -> rows.size() > 0);
     }
 
+    /** All items (from the trigger-maintained counters, no scan). */
     public Uni<Long> count() {
-        return pool.query("SELECT count(*) FROM training_item").execute()
+        return pool.query("SELECT coalesce(sum(n), 0)::bigint FROM training_type_count").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** Items per type (from the trigger-maintained counters, no scan). */
     public Uni<Map<TrainingType, Long>> countByType() {
-        return pool.query("SELECT training_data_type, count(*) FROM training_item GROUP BY training_data_type")
+        return pool.query("SELECT training_data_type, n FROM training_type_count")
                 .execute()
                 .map(rows -> {
                     Map<TrainingType, Long> counts = new EnumMap<>(TrainingType.class);
@@ -183,6 +185,10 @@ public class TrainingItemRepository {
     }
 
     public Uni<Long> count(PageQuery query) {
+        if (query.keyword().isEmpty()) {
+            return query.type().isEmpty() ? count()
+                    : countByType().map(counts -> counts.getOrDefault(query.type().get(), 0L));
+        }
         List<Object> args = new ArrayList<>();
         String where = where(query, args);
         return pool.preparedQuery("SELECT count(*) FROM training_item" + where).execute(Tuple.tuple(args))
@@ -281,8 +287,7 @@ public class TrainingItemRepository {
         query.keyword().ifPresent(keyword -> {
             args.add("%" + escapeLike(keyword) + "%");
             where.append(where.length() == 0 ? " WHERE " : " AND ")
-                    .append("(question ILIKE $").append(args.size()).append(" ESCAPE '\\'")
-                    .append(" OR content ILIKE $").append(args.size()).append(" ESCAPE '\\')");
+                    .append("search_text LIKE lower($").append(args.size()).append(") ESCAPE '\\'");
         });
         return where.toString();
     }

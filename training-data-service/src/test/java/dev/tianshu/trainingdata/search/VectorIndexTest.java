@@ -34,6 +34,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+// A Quarkus test only so that it shares the application's class loader: the tokenizer's native library of the
+// embedding model can be loaded by one class loader per JVM, and the service's own tests load it first.
+@io.quarkus.test.junit.QuarkusTest
 class VectorIndexTest {
 
     private static final int DIM = 512;
