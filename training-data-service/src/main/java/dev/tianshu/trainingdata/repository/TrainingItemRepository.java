@@ -285,9 +285,15 @@ public class TrainingItemRepository {
             where.append(" WHERE training_data_type = $").append(args.size());
         });
         query.keyword().ifPresent(keyword -> {
-            args.add("%" + escapeLike(keyword) + "%");
-            where.append(where.length() == 0 ? " WHERE " : " AND ")
-                    .append("search_text LIKE lower($").append(args.size()).append(") ESCAPE '\\'");
+            where.append(where.length() == 0 ? " WHERE " : " AND ");
+            if (keyword.codePointCount(0, keyword.length()) < 3) {
+                // no trigram in it: a trigram index would read all of itself, a plain substring scan is faster
+                args.add(keyword);
+                where.append("strpos(search_text, lower($").append(args.size()).append(")) > 0");
+            } else {
+                args.add("%" + escapeLike(keyword) + "%");
+                where.append("search_text LIKE lower($").append(args.size()).append(") ESCAPE '\\'");
+            }
         });
         return where.toString();
     }

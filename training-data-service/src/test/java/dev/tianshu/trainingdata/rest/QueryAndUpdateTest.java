@@ -84,6 +84,11 @@ class QueryAndUpdateTest {
         post("/query", Map.of("search_keyword", "user_name")).statusCode(200)
                 .body("data.pagination.total", is(1))
                 .body("data.records.question", contains("user_name 为空的用户"));
+        // short keywords (no trigram) take another path, just as literal
+        post("/query", Map.of("search_keyword", "%")).statusCode(200)
+                .body("data.records.question", contains("折扣超过100%的订单"));
+        post("/query", Map.of("search_keyword", "_N")).statusCode(200)
+                .body("data.records.question", contains("user_name 为空的用户"));
         post("/query", Map.of("search_keyword", "a\\b")).statusCode(200)
                 .body("data.records.question", contains("路径含反斜杠"));
         // matched in the content too, regardless of case
