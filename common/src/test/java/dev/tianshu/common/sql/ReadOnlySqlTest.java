@@ -1,5 +1,7 @@
 package dev.tianshu.common.sql;
 
+import dev.tianshu.common.testing.SharedDatasets;
+import dev.tianshu.common.testing.Csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -41,8 +43,8 @@ import dev.tianshu.common.sql.ReadOnlySql.Verdict;
 
 class ReadOnlySqlTest {
 
-    private static final Path DEV_JSON = Path.of("..", "..", "shared", "datasets", "highway_db", "questions", "dev.json");
-    private static final Path DEFOG_CSV = Path.of("..", "..", "shared", "datasets", "defog-sql-eval", "data",
+    private static final Path DEV_JSON = SharedDatasets.path("highway_db", "questions", "dev.json");
+    private static final Path DEFOG_CSV = SharedDatasets.path("defog-sql-eval", "data",
             "questions_gen_postgres.csv");
 
     // ------------------------------------------------------------------------------------------------------------
@@ -635,7 +637,7 @@ class ReadOnlySqlTest {
     @Test
     void defogGoldQueriesAreAllowed() throws IOException {
         Assumptions.assumeTrue(Files.exists(DEFOG_CSV), "dataset not found: " + DEFOG_CSV.toAbsolutePath());
-        List<Map<String, String>> rows = readCsv(Files.readString(DEFOG_CSV, StandardCharsets.UTF_8));
+        List<Map<String, String>> rows = Csv.read(Files.readString(DEFOG_CSV, StandardCharsets.UTF_8));
         assertFalse(rows.isEmpty());
 
         int rawAllowed = 0;
@@ -706,64 +708,9 @@ class ReadOnlySqlTest {
         return result;
     }
 
-    /** A small RFC 4180 reader: quoted fields may contain commas, doubled quotes and line breaks. */
-    static List<Map<String, String>> readCsv(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        List<String> header = records.get(0);
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (List<String> r : records.subList(1, records.size())) {
-            if (r.size() == 1 && r.get(0).isEmpty()) {
-                continue;
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int k = 0; k < header.size(); k++) {
-                row.put(header.get(k), k < r.size() ? r.get(k) : "");
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     @Test
     void csvReaderHandlesQuotedMultiLineFields() {
-        List<Map<String, String>> rows = readCsv("a,b\n\"x, \"\"y\"\"\nz\",2\r\n3,\"\"\n");
+        List<Map<String, String>> rows = Csv.read("a,b\n\"x, \"\"y\"\"\nz\",2\r\n3,\"\"\n");
         assertEquals(2, rows.size());
         assertEquals("x, \"y\"\nz", rows.get(0).get("a"));
         assertEquals("2", rows.get(0).get("b"));

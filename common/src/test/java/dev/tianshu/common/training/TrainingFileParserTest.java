@@ -1,5 +1,6 @@
 package dev.tianshu.common.training;
 
+import dev.tianshu.common.testing.SharedDatasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -590,7 +591,7 @@ class TrainingFileParserTest {
     // -------------------------------------------------------------------------------------- example task directory
 
     private static final Path TASK_DIR =
-            Path.of("..", "..", "shared", "datasets", "highway_db", "example_pipeline_run");
+            SharedDatasets.path("highway_db", "example_pipeline_run");
 
     private static final Pattern CREATE_TABLE_LINE =
             Pattern.compile("(?im)^\\s*create\\s+table\\b");

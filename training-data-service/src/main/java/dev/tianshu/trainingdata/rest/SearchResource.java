@@ -72,9 +72,10 @@ public class SearchResource {
                 result.put("score", Math.round(hit.score() * 10_000) / 10_000.0);
                 return result;
             }).toList();
+            Map<TrainingType, Double> defaults = search.thresholds();
             Map<String, Object> thresholds = new LinkedHashMap<>();
             for (TrainingType type : types) {
-                thresholds.put(type.apiName(), minScore.orElse(search.thresholds().get(type)));
+                thresholds.put(type.apiName(), minScore.orElse(defaults.get(type)));
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("question", question);

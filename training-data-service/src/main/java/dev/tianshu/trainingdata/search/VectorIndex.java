@@ -186,24 +186,7 @@ public final class VectorIndex {
      * @throws IllegalArgumentException on a wrong dimension, a NaN or infinite component, or a zero vector
      */
     public void upsert(String id, float[] vector) {
-        Objects.requireNonNull(id, "id");
-        Encoded e = encode(vector);
-        writers.lock();
-        try {
-            if (!slotOf.containsKey(id)) {
-                ensureCapacity(size + 1);
-            }
-            long[] code = binaryCode(e); // the mean only changes under the writer mutex
-            lock.writeLock().lock();
-            try {
-                put(id, e, code);
-            } finally {
-                lock.writeLock().unlock();
-            }
-            afterMutations(1);
-        } finally {
-            writers.unlock();
-        }
+        upsertAll(Map.of(Objects.requireNonNull(id, "id"), Objects.requireNonNull(vector, "vector")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tianshu.trainingdata.service;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,7 +42,7 @@ public class IndexLoader {
                 .flatMap(v -> reembedder.run())
                 .flatMap(v -> index.load())
                 .onFailure().invoke(e -> LOG.warnf(e, "search index not loaded yet, retrying: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30))
                 .indefinitely()
                 .subscribe().with(count -> {
                 }, failure -> LOG.error("search index not loaded", failure));

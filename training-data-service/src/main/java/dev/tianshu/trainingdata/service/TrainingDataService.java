@@ -1,7 +1,7 @@
 package dev.tianshu.trainingdata.service;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ public class TrainingDataService {
                 });
         return created.map(newIds -> {
             List<ItemOutcome> outcomes = new ArrayList<>(results.size());
-            Set<String> reported = new java.util.HashSet<>();
+            Set<String> reported = new HashSet<>();
             for (int i = 0; i < results.size(); i++) {
                 ItemValidator.Result result = results.get(i);
                 if (result.item().isEmpty()) {
@@ -109,7 +109,7 @@ public class TrainingDataService {
             Set<String> deleted = changes.stream().map(Change::itemId).collect(Collectors.toSet());
             List<String> deletedInOrder = new ArrayList<>();
             List<String> missing = new ArrayList<>();
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (String id : ids) {
                 if (deleted.contains(id) && seen.add(id)) {
                     deletedInOrder.add(id);
@@ -156,13 +156,7 @@ public class TrainingDataService {
 
     /** Item counts per type, all four present. */
     public Uni<Map<TrainingType, Long>> countByType() {
-        return repository.countByType().map(counts -> {
-            Map<TrainingType, Long> all = new EnumMap<>(TrainingType.class);
-            for (TrainingType type : TrainingType.values()) {
-                all.put(type, counts.getOrDefault(type, 0L));
-            }
-            return all;
-        });
+        return repository.countByType();
     }
 
     private static ApiException notFound(String id) {

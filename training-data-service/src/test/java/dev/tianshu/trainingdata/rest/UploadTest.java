@@ -1,5 +1,6 @@
 package dev.tianshu.trainingdata.rest;
 
+import dev.tianshu.common.testing.SharedDatasets;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -24,7 +25,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class UploadTest {
 
-    static final Path TASK_DIR = Path.of("..", "..", "shared", "datasets", "highway_db", "example_pipeline_run");
+    static final Path TASK_DIR = SharedDatasets.path("highway_db", "example_pipeline_run");
 
     @Inject
     TrainingDataTestSupport support;

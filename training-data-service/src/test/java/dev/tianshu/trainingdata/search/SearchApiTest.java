@@ -1,5 +1,6 @@
 package dev.tianshu.trainingdata.search;
 
+import dev.tianshu.common.testing.SharedDatasets;
 import static dev.tianshu.trainingdata.TrainingDataTestSupport.create;
 import static dev.tianshu.trainingdata.TrainingDataTestSupport.post;
 import static dev.tianshu.trainingdata.TrainingDataTestSupport.sql;
@@ -35,7 +36,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class SearchApiTest {
 
-    static final Path DEV = Path.of("..", "..", "shared", "datasets", "highway_db", "questions", "dev.json");
+    static final Path DEV = SharedDatasets.path("highway_db", "questions", "dev.json");
 
     @Inject
     TrainingDataTestSupport support;

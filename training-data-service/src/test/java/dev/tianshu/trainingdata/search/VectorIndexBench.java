@@ -37,7 +37,7 @@ public final class VectorIndexBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         Random random = new Random(42);
-        Map<String, float[]> data = anisotropic(n, DIM, Math.max(1, n / 100), random);
+        Map<String, float[]> data = VectorIndexTest.anisotropic(n, DIM, Math.max(1, n / 100), random);
         List<String> ids = new ArrayList<>(data.keySet());
         float[][] vectors = new float[n][];
         for (int i = 0; i < n; i++) {
@@ -46,8 +46,8 @@ public final class VectorIndexBench {
         float[][] warmQueries = new float[queries][];
         float[][] timedQueries = new float[queries][];
         for (int q = 0; q < queries; q++) {
-            warmQueries[q] = near(vectors[random.nextInt(n)], 0.3, random);
-            timedQueries[q] = near(vectors[random.nextInt(n)], 0.3, random);
+            warmQueries[q] = VectorIndexTest.near(vectors[random.nextInt(n)], 0.3, random);
+            timedQueries[q] = VectorIndexTest.near(vectors[random.nextInt(n)], 0.3, random);
         }
 
         // ---- bulk load -------------------------------------------------------------------------------
@@ -171,56 +171,6 @@ public final class VectorIndexBench {
         double batchSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "upsertAll in batches of 10,000: %.2f s, %.0f vectors/s%n",
                 batchSeconds, n / batchSeconds);
-    }
-
-    /** Shared mean direction + one of {@code clusters} centres + gaussian noise, normalised (as in the test). */
-    private static Map<String, float[]> anisotropic(int n, int dim, int clusters, Random random) {
-        float[] common = unit(gaussian(dim, random));
-        float[][] centres = new float[clusters][];
-        for (int c = 0; c < clusters; c++) {
-            centres[c] = unit(gaussian(dim, random));
-        }
-        Map<String, float[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            float[] centre = centres[random.nextInt(clusters)];
-            float[] noise = unit(gaussian(dim, random));
-            float[] v = new float[dim];
-            for (int j = 0; j < dim; j++) {
-                v[j] = common[j] + 0.8f * centre[j] + 0.7f * noise[j];
-            }
-            out.put("v" + i, unit(v));
-        }
-        return out;
-    }
-
-    private static float[] near(float[] v, double amount, Random random) {
-        float[] noise = unit(gaussian(v.length, random));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] + amount * noise[i]);
-        }
-        return unit(out);
-    }
-
-    private static float[] gaussian(int dim, Random random) {
-        float[] v = new float[dim];
-        for (int i = 0; i < dim; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
-    private static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += (double) x * x;
-        }
-        double inv = 1.0 / Math.sqrt(n);
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) (v[i] * inv);
-        }
-        return out;
     }
 
     private static void report(String label, long[] nanos) {

@@ -1,5 +1,7 @@
 package dev.tianshu.trainingdata.search;
 
+import dev.tianshu.common.testing.SharedDatasets;
+import dev.tianshu.common.testing.Csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -479,7 +481,7 @@ class VectorIndexTest {
     // real embeddings
     // =====================================================================================================
 
-    private static final Path DATASETS = Path.of("..", "..", "shared", "datasets");
+    private static final Path DATASETS = SharedDatasets.path();
 
     @Test
     void prefilterRecallOnRealEmbeddings() throws IOException {
@@ -494,7 +496,7 @@ class VectorIndexTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode highwayRows = json.readTree(highway.toFile());
         JsonNode spiderRows = json.readTree(spider.toFile());
-        List<Map<String, String>> defogRows = readCsv(defog);
+        List<Map<String, String>> defogRows = Csv.read(defog);
 
         // questions of the three named sources, then more questions of the same benchmark, then SQL texts
         // (the service indexes SQL training items too) to reach ~1,400 distinct real texts
@@ -507,7 +509,7 @@ class VectorIndexTest {
         for (String extra : List.of("idk.csv", "instruct_advanced_postgres.csv", "instruct_basic_postgres.csv")) {
             Path p = defogDir.resolve(extra);
             if (Files.exists(p)) {
-                readCsv(p).forEach(row -> questions.add(row.get("question").strip()));
+                Csv.read(p).forEach(row -> questions.add(row.get("question").strip()));
             }
         }
         LinkedHashSet<String> sqlTexts = new LinkedHashSet<>();
@@ -629,62 +631,6 @@ class VectorIndexTest {
             for (int i = 0; i < embeddings.size(); i++) {
                 out[from + i] = embeddings.get(i).vector();
             }
-        }
-        return out;
-    }
-
-    /** Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes; first row is the header. */
-    private static List<Map<String, String>> readCsv(Path path) throws IOException {
-        String s = Files.readString(path);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        List<String> header = rows.get(0);
-        List<Map<String, String>> out = new ArrayList<>();
-        for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() == 1 && r.get(0).isEmpty()) {
-                continue;
-            }
-            Map<String, String> m = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                m.put(header.get(i), i < r.size() ? r.get(i) : "");
-            }
-            out.add(m);
         }
         return out;
     }
