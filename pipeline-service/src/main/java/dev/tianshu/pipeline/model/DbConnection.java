@@ -15,6 +15,8 @@ public final class DbConnection {
 
     private static final Pattern PASSWORD = Pattern.compile("^(postgres(?:ql)?://[^:/@]*:)([^@]*)(@.*)$");
 
+    private static final Pattern SERVER_PART = Pattern.compile("^(postgres(?:ql)?://[^/?#]*)(?:/[^?#]*)?(.*)$");
+
     private final String url;
     private final String database;
 
@@ -61,6 +63,15 @@ public final class DbConnection {
             return null;
         }
         return text.replaceAll("(postgres(?:ql)?://[^:/@\\s]*:)[^@\\s]*@", "$1***@");
+    }
+
+    /** The same server and credentials with another database (the path of the string replaced). */
+    public DbConnection withDatabase(String name) {
+        Matcher m = SERVER_PART.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("数据库连接字符串格式错误: " + masked());
+        }
+        return parse(m.group(1) + "/" + name + m.group(2));
     }
 
     /** For the driver only. */

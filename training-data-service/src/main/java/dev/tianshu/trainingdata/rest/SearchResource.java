@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tianshu.common.api.ApiException;
+import dev.tianshu.common.api.Params;
 import dev.tianshu.common.api.V0Response;
 import dev.tianshu.trainingdata.config.TrainingDataConfig;
 import dev.tianshu.trainingdata.model.TrainingType;

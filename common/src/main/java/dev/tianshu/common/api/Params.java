@@ -1,14 +1,12 @@
-package dev.tianshu.trainingdata.rest;
+package dev.tianshu.common.api;
 
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import dev.tianshu.common.api.ApiException;
-
-/** Reads typed request parameters from a JSON body; a wrong one is a 400 naming it. */
-final class Params {
+/** Reads typed request parameters from a JSON body of the /api/v0 family; a wrong one is a 400 naming it. */
+public final class Params {
 
     private final JsonNode body;
 
@@ -17,7 +15,7 @@ final class Params {
     }
 
     /** The body as parameters; a missing body has none, a body that is not an object is refused. */
-    static Params of(JsonNode body) {
+    public static Params of(JsonNode body) {
         if (body == null || body.isNull() || body.isMissingNode()) {
             return new Params(NullNode.getInstance());
         }
@@ -27,16 +25,16 @@ final class Params {
         return new Params(body);
     }
 
-    JsonNode get(String name) {
+    public JsonNode get(String name) {
         JsonNode value = body.get(name);
         return value == null || value.isNull() ? null : value;
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return get(name) != null;
     }
 
-    Optional<Integer> integer(String name, String notAnInteger) {
+    public Optional<Integer> integer(String name, String notAnInteger) {
         JsonNode value = get(name);
         if (value == null) {
             return Optional.empty();
@@ -48,7 +46,7 @@ final class Params {
         return Optional.of(value.asInt());
     }
 
-    Optional<Double> number(String name, String notANumber) {
+    public Optional<Double> number(String name, String notANumber) {
         JsonNode value = get(name);
         if (value == null) {
             return Optional.empty();
@@ -60,7 +58,7 @@ final class Params {
     }
 
     /** A string parameter; blank counts as absent. */
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         JsonNode value = get(name);
         if (value == null) {
             return Optional.empty();
@@ -72,8 +70,20 @@ final class Params {
     }
 
     /** The raw string value as given (for echoing in filters_applied), or null. */
-    String raw(String name) {
+    public String raw(String name) {
         JsonNode value = get(name);
         return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /** A boolean parameter (JSON true/false only). */
+    public Optional<Boolean> bool(String name) {
+        JsonNode value = get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.invalidParams(name + "必须是布尔值(true/false)", name);
+        }
+        return Optional.of(value.asBoolean());
     }
 }

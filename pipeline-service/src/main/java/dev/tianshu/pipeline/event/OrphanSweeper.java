@@ -1,0 +1,91 @@
+package dev.tianshu.pipeline.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.tianshu.common.event.EventEnvelope;
+import dev.tianshu.pipeline.config.PipelineConfig;
+import dev.tianshu.pipeline.repository.OutboxRepository;
+import dev.tianshu.pipeline.repository.OutboxRepository.Pending;
+import dev.tianshu.pipeline.repository.RunRepository;
+import dev.tianshu.pipeline.repository.RunRepository.Orphan;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Keeps executions going when a replica dies or an event is lost: every sweep interval, each replica requests again
+ * the steps whose heartbeat is older than the lease (their owner is gone) or whose request was never claimed, and
+ * publishes outbox events a crash left unpublished. Replicas race safely: each transition is a conditional UPDATE.
+ */
+@ApplicationScoped
+public class OrphanSweeper {
+
+    private static final Logger LOG = Logger.getLogger(OrphanSweeper.class);
+    /** A request nobody claimed within this time is sent again. */
+    private static final long UNCLAIMED_MILLIS = 60_000;
+
+    private final RunRepository runs;
+    private final OutboxRepository outbox;
+    private final EventPublisher publisher;
+    private final ObjectMapper mapper;
+    private final PipelineConfig.Execution config;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private long timer = -1;
+
+    OrphanSweeper(RunRepository runs, OutboxRepository outbox, EventPublisher publisher, ObjectMapper mapper,
+            PipelineConfig config) {
+        this.runs = runs;
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.mapper = mapper;
+        this.config = config.execution();
+    }
+
+    void start(@Observes StartupEvent event, Vertx vertx) {
+        timer = vertx.setPeriodic(config.sweepInterval().toMillis(), id -> sweep().subscribe().with(
+                n -> {
+                    if (n > 0) {
+                        LOG.infof("requested %d orphaned steps again", n);
+                    }
+                },
+                e -> LOG.warnf("sweep failed: %s", e.getMessage())));
+    }
+
+    void stop(@Observes ShutdownEvent event, Vertx vertx) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** One sweep; the number of steps requested again. */
+    public Uni<Integer> sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        return runs.pool().withTransaction(c -> runs.orphans(c, config.lease().toMillis(), UNCLAIMED_MILLIS)
+                .flatMap(orphans -> {
+                    List<Uni<Pending>> adds = new ArrayList<>();
+                    for (Orphan o : orphans) {
+                        LOG.infof("step %s of %s has no live owner; requesting it again", o.step(), o.taskId());
+                        adds.add(outbox.add(c, PipelineEvents.STEP_REQUESTS_TOPIC, o.taskId(),
+                                EventEnvelope.of(PipelineEvents.STEP_REQUESTED, PipelineEvents.VERSION, o.taskId(),
+                                        new StepRequested(o.taskId(), o.runId(), o.step(), o.executionMode()), mapper)));
+                    }
+                    return adds.isEmpty() ? Uni.createFrom().item(List.<Pending>of())
+                            : Uni.join().all(adds).andFailFast();
+                }))
+                .flatMap(pending -> publisher.publish(pending).replaceWith(pending.size()))
+                .flatMap(n -> publisher.sweep(config.heartbeat().toMillis()).replaceWith(n))
+                .eventually(() -> sweeping.set(false));
+    }
+}
