@@ -51,6 +51,40 @@ check "training data: query finds it by keyword" body_has "$td/query" '"total":1
 check "training data: search finds it by a paraphrase" body_has "$td/search" "\"question\":\"$smoke_q\"" "${json[@]}" \
     -d '{"question":"过去一周每个服务区的营业额合计","types":["sql"],"top_k":1,"min_score":0.5}'
 check "training data: stats" body_has "$td/stats" '"response":"统计信息获取成功"' -H "$key"
+# the seed's data pipeline on the demo database, without an LLM: create, table list, execute, poll, files, logs
+pl="$gw/api/v0/data_pipeline"
+task=$(curl -sS -m 10 "${json[@]}" -d '{"task_name":"冒烟测试","business_context":"高速公路服务区管理系统"}' \
+    "$pl/tasks" | grep -o '"task_id":"task_[0-9_]*"' | cut -d'"' -f4 || true)
+check "pipeline: create a task on the configured highway_db" test -n "$task"
+check "pipeline: submit the table list" body_has "$pl/tasks/$task/table-list" '包含 7 个表' "${json[@]}" \
+    -d '{"tables":"bss_car_day_count,bss_business_day_data,bss_company,bss_section_route,bss_section_route_area_link,bss_service_area,bss_service_area_mapper"}'
+check "pipeline: execute (complete)" body_has "$pl/tasks/$task/execute" '任务执行已启动' "${json[@]}" -d '{"execution_mode":"complete"}'
+pipeline_done() {
+    local deadline=$((SECONDS + 120)) body
+    while [ $SECONDS -lt $deadline ]; do
+        body=$(curl -sS -m 10 -H "$key" "$pl/tasks/$task")
+        case "$body" in
+            *'"status":"completed"'*) return 0 ;;
+            *'"status":"failed"'*) echo "$body" >&2; return 1 ;;
+        esac
+        sleep 1
+    done
+    return 1
+}
+check "pipeline: the task completes (4 steps, Kafka-driven)" pipeline_done
+check "pipeline: files listed under the original names" body_has "$pl/tasks/$task/files" '"file_name":"bss_company.ddl"' -H "$key"
+ddl_runs() {
+    local ddl
+    ddl=$(curl -fsS -m 10 -H "$key" "$pl/tasks/$task/files/bss_company.ddl") || return 1
+    psql -X -q -v ON_ERROR_STOP=1 "$TIANSHU_PG_URL" -c 'DROP SCHEMA IF EXISTS smoke_scratch CASCADE' \
+        -c 'CREATE SCHEMA smoke_scratch' -c "${ddl//public./smoke_scratch.}" -c 'DROP SCHEMA smoke_scratch CASCADE'
+}
+check "pipeline: bss_company.ddl is executable PostgreSQL" ddl_runs
+check "pipeline: task log" body_has "$pl/tasks/$task/logs" '完整工作流任务执行完成' -H "$key"
+check "pipeline: its question-SQL pairs are training data now" body_has "$td/query" '"total":[1-9]' "${json[@]}" \
+    -d '{"training_data_type":"sql","page_size":1}'
+check "pipeline: its DDL blocks are training data now" body_has "$td/query" 'create table public.bss_company' "${json[@]}" \
+    -d '{"training_data_type":"ddl","search_keyword":"create table public.bss_company"}'
 check "demo database highway_db reachable at TIANSHU_PG_URL" \
     bash -c "[ \"\$(psql -X -At '$TIANSHU_PG_URL' -c 'SELECT count(*) >= 30000 FROM bss_business_day_data')\" = t ]"
 check "Kafka broker at TIANSHU_KAFKA" ts_port_open "${TIANSHU_KAFKA##*:}"

@@ -38,7 +38,7 @@ class TaskApiTest {
     @Test
     void createAnswersTheSeedShape() {
         given().contentType("application/json")
-                .body("{\"task_name\":\"服务区初始化数据加载\",\"db_name\":\"" + dbName() + "\","
+                .body("{\"task_name\":\"服务区初始化数据加载\",\"db_name\":\"" + dev.tianshu.pipeline.testing.BusinessDbs.highwayName() + "\","
                         + "\"business_context\":\"高速公路服务区管理系统\"}")
                 .post("/api/v0/data_pipeline/tasks")
                 .then().statusCode(200)
@@ -192,10 +192,5 @@ class TaskApiTest {
 
     private static Response post(String body) {
         return given().contentType("application/json").body(body).post("/api/v0/data_pipeline/tasks");
-    }
-
-    static String dbName() {
-        String url = dev.tianshu.pipeline.testing.BusinessDbs.highway();
-        return url.substring(url.lastIndexOf('/') + 1);
     }
 }

@@ -40,6 +40,12 @@ public final class BusinessDbs {
         });
     }
 
+    /** The name of the demo highway_db's database on the test server. */
+    public static String highwayName() {
+        String url = highway();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
     /** pagila (DVD rental: 15+ tables, foreign keys, views, enum and domain types), or null without ../shared. */
     public static synchronized String pagila() {
         Path dir = SharedDatasets.path("pagila");
