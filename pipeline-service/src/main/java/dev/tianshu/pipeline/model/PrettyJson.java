@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 public final class PrettyJson {
 
     private static final ObjectWriter WRITER;
+    private static final ObjectMapper READER = new ObjectMapper();
 
     static {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -28,6 +29,15 @@ public final class PrettyJson {
     }
 
     private PrettyJson() {
+    }
+
+    /** Re-writes a JSON text in this layout. */
+    public static String reformat(String json) {
+        try {
+            return write(READER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
     }
 
     public static String write(Object value) {

@@ -18,6 +18,7 @@ import dev.tianshu.pipeline.event.EventPublisher;
 import dev.tianshu.pipeline.event.PipelineEvents;
 import dev.tianshu.pipeline.event.StepOutcome;
 import dev.tianshu.pipeline.event.StepRequested;
+import dev.tianshu.pipeline.model.PrettyJson;
 import dev.tianshu.pipeline.model.StepName;
 import dev.tianshu.pipeline.model.TaskParameters;
 import dev.tianshu.pipeline.model.Timestamps;
@@ -195,7 +196,7 @@ public class ExecutionService {
     }
 
     static byte[] bytes(JsonObject json) {
-        return json.encodePrettily().getBytes(StandardCharsets.UTF_8);
+        return PrettyJson.reformat(json.encode()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Logs a failure of event handling; the event stays unacknowledged only when the database is down. */

@@ -50,6 +50,7 @@ public final class TaskViews {
             s.put("step_name", step.stepName());
             s.put("step_status", step.stepStatus());
             s.put("execution_id", step.executionId());
+            s.put("attempt", step.attempt());
             s.put("progress", step.progress() == null ? null : step.progress().getMap());
             stepList.add(s);
         }
