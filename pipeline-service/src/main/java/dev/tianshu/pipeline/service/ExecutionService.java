@@ -160,8 +160,12 @@ public class ExecutionService {
                     .replaceWith(Optional.empty());
         }
         Optional<StepRow> next = steps.stream()
-                .filter(s -> s.stepOrder() > ended.stepOrder() && "pending".equals(s.stepStatus())).findFirst();
+                .filter(s -> s.stepOrder() > ended.stepOrder() && !"skipped".equals(s.stepStatus())).findFirst();
         if (next.isPresent()) {
+            if (!"pending".equals(next.get().stepStatus()) || next.get().requestedAt() != null) {
+                // a redelivered outcome: the next step was requested already
+                return Uni.createFrom().item(Optional.empty());
+            }
             String step = next.get().stepName();
             return runs.request(c, taskId, task.runId(), step)
                     .flatMap(x -> outbox.add(c, PipelineEvents.STEP_REQUESTS_TOPIC, taskId,

@@ -91,7 +91,7 @@ class ErrorModesTest {
         assertTrue(rewritten.contains("公司数量") && !rewritten.contains("坏的") && !rewritten.contains("DELETE"), rewritten);
         assertEquals(pairs, Tasks.file(id, "qs_highway_db_20250101_000000_pair.json.backup"));
         assertTrue(Tasks.files(id).stream().anyMatch(f -> f.startsWith("file_modifications_")));
-        String summary = Tasks.file(id, Tasks.files(id).stream().filter(f -> f.startsWith("sql_validation_"))
+        String summary = Tasks.file(id, Tasks.files(id).stream().filter(f -> f.matches("sql_validation_\\d{8}_\\d{6}_summary\\.log"))
                 .findFirst().orElseThrow());
         assertTrue(summary.contains("no_such_column") && summary.contains("未配置LLM"), summary);
         assertEquals(1, end.getInt("data.result.artifacts.sql_validation.valid_sql_count"));

@@ -23,8 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tianshu.common.event.EventEnvelope;
-import dev.tianshu.common.event.EventEnvelopeDeserializer;
-import dev.tianshu.common.event.EventEnvelopeSerializer;
 import dev.tianshu.common.testing.KafkaTestResource;
 import dev.tianshu.common.training.TrainingEvents;
 import dev.tianshu.common.training.TrainingItemInput;
@@ -58,23 +56,40 @@ public final class FakeTrainingDataService implements AutoCloseable {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "fake-training-data-service-" + java.util.UUID.randomUUID());
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, EventEnvelopeDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventEnvelopeSerializer.class.getName());
-        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(c);
-                KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(p)) {
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        // plain strings and this class's own mapper: the envelope serde of common needs a Quarkus JVM
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
+                KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
             consumer.subscribe(List.of(TrainingEvents.LOAD_COMMANDS_TOPIC));
             while (running.get()) {
-                for (ConsumerRecord<String, EventEnvelope> record : consumer.poll(Duration.ofMillis(100))) {
-                    TrainingLoadCommand command = record.value().payloadAs(TrainingLoadCommand.class, mapper);
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    TrainingLoadCommand command = read(record.value()).payloadAs(TrainingLoadCommand.class, mapper);
                     commands.add(command);
                     producer.send(new ProducerRecord<>(TrainingEvents.LOAD_RESULTS_TOPIC, record.key(),
-                            EventEnvelope.of(TrainingEvents.LOAD_COMPLETED, TrainingEvents.VERSION, record.key(),
-                                    answer(command), mapper)));
+                            write(EventEnvelope.of(TrainingEvents.LOAD_COMPLETED, TrainingEvents.VERSION, record.key(),
+                                    answer(command), mapper))));
                 }
             }
+        }
+    }
+
+    private EventEnvelope read(String json) {
+        try {
+            return mapper.readValue(json, EventEnvelope.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(EventEnvelope envelope) {
+        try {
+            return mapper.writeValueAsString(envelope);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -99,6 +99,7 @@ public final class OpenAiChatStub implements AutoCloseable {
         });
         server.createContext("/v1/chat/completions", this::chatCompletions);
         server.createContext("/v1/models", this::models);
+        server.createContext("/stub/calls", this::callCounts);
         server.setExecutor(executor);
         server.start();
     }
@@ -192,6 +193,21 @@ public final class OpenAiChatStub implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         closed.countDown();
+    }
+
+    /** GET /stub/calls: how many calls each kind of prompt (the system prompt's first line) received; for benchmarks. */
+    private void callCounts(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (ChatCall call : calls()) {
+                String system = call.system() == null ? "" : call.system().strip();
+                counts.merge(system.lines().findFirst().orElse(""), 1, Integer::sum);
+            }
+            byte[] body = JSON.writeValueAsBytes(counts);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     private void chatCompletions(HttpExchange exchange) throws IOException {

@@ -19,7 +19,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 
 /**
  * Reads sample rows of a table, every value as PostgreSQL's text output ({@code col::text}) cut to
- * {@value #MAX_VALUE_LENGTH} characters. A small table gives its first rows; a large one gives its first third, a
+ * {@value #MAX_VALUE_LENGTH} characters. A small table gives its first rows (by primary key, else by physical position); a large one gives its first third, a
  * {@code TABLESAMPLE SYSTEM} sample of its middle and its last rows (by primary key, else by ctid), without
  * duplicates.
  */
@@ -44,22 +44,27 @@ public class TableSampler {
         String select = "SELECT " + columns.stream()
                 .map(c -> "left(" + TableRef.quote(c.name()) + "::text, " + MAX_VALUE_LENGTH + ")")
                 .collect(Collectors.joining(", ")) + " FROM " + table.quoted();
+        // samples are read in a fixed order, so that running a task again writes the same files (and loads no
+        // new training data): by primary key, else by physical position (for a large table only its first pages)
+        String head = primaryKey.isEmpty()
+                ? (large ? " WHERE ctid < '(64,0)'::tid" : "") + " ORDER BY ctid"
+                : " ORDER BY " + primaryKey.stream().map(TableRef::quote).collect(Collectors.joining(", "));
         if (!large) {
-            return rows(pool, select + " LIMIT " + limit, columns);
+            return rows(pool, select + head + " LIMIT " + limit, columns);
         }
-        int head = limit / 3;
+        int first = limit / 3;
         int tail = limit / 3;
-        int middle = limit - head - tail;
+        int middle = limit - first - tail;
         String order = primaryKey.isEmpty() ? "ctid DESC"
                 : primaryKey.stream().map(c -> TableRef.quote(c) + " DESC").collect(Collectors.joining(", "));
         String sampleClause = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f) REPEATABLE (0)",
                 samplePercent(extent, middle));
         // the head query reads a full limit of rows: those after the first third make up for a short middle sample
         return Uni.combine().all().unis(
-                rows(pool, select + " LIMIT " + limit, columns),
+                rows(pool, select + head + " LIMIT " + limit, columns),
                 rows(pool, select + sampleClause + " LIMIT " + middle, columns),
                 rows(pool, select + " ORDER BY " + order + " LIMIT " + tail, columns))
-                .with((firstRows, middleRows, lastRows) -> combine(firstRows, middleRows, lastRows, head, limit));
+                .with((firstRows, middleRows, lastRows) -> combine(firstRows, middleRows, lastRows, first, limit));
     }
 
     /** The percentage of pages that should hold twice the rows wanted, and at least three pages. */

@@ -205,9 +205,11 @@ public class QaGenerationStep implements PipelineStep {
                     List<Theme> themes = engineThemes.themes();
                     log.info(LOGGER, "🎯 提取到 " + themes.size() + " 个业务主题: "
                             + themes.stream().map(Theme::topicName).toList());
-                    return pairs(context, engine, schema, business, themes)
-                            .chain(outcomes -> decisionPrompt(engine, schema, business, themes, log)
-                                    .map(prompt -> new Generation(engine, themes, outcomes, prompt)));
+                    // the decision prompt needs only the themes: it is written while the pairs are
+                    return Uni.combine().all().unis(pairs(context, engine, schema, business, themes),
+                                    decisionPrompt(engine, schema, business, themes, log))
+                            .asTuple()
+                            .map(t -> new Generation(engine, themes, t.getItem1(), t.getItem2()));
                 });
     }
 
