@@ -31,7 +31,9 @@ def main():
         tables = ",".join(listed)
     task = call("POST", api + "/data_pipeline/tasks", {
         "task_name": "bench " + name, "db_connection": db_url,
-        "business_context": "高速公路服务区管理系统" if "highway" in name else name + " 数据库"})["data"]["task_id"]
+        # runs of one database share a business context, so that their outputs (and training items) are alike
+        "business_context": "高速公路服务区管理系统" if "highway" in name else name.split("_llm")[0] + " 数据库"})[
+        "data"]["task_id"]
     call("POST", f"{api}/data_pipeline/tasks/{task}/table-list", {"tables": tables})
     started = time.monotonic()
     call("POST", f"{api}/data_pipeline/tasks/{task}/execute", {"execution_mode": "complete"})

@@ -19,13 +19,16 @@ import dev.tianshu.pipeline.repository.RunRepository;
 import dev.tianshu.pipeline.repository.RunRepository.Orphan;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import dev.tianshu.pipeline.service.ExecutionService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
  * Keeps executions going when a replica dies or an event is lost: every sweep interval, each replica requests again
- * the steps whose heartbeat is older than the lease (their owner is gone) or whose request was never claimed, and
- * publishes outbox events a crash left unpublished. Replicas race safely: each transition is a conditional UPDATE.
+ * the steps whose heartbeat is older than the lease (their owner is gone) or whose request was never claimed,
+ * publishes outbox events a crash left unpublished, and handles again the last outcome of an execution that has not
+ * moved on for 30 s (its outcome event was lost, e.g. while the database was down). Replicas race safely: each transition is a conditional UPDATE.
  */
 @ApplicationScoped
 public class OrphanSweeper {
@@ -33,17 +36,21 @@ public class OrphanSweeper {
     private static final Logger LOG = Logger.getLogger(OrphanSweeper.class);
     /** A request nobody claimed within this time is sent again. */
     private static final long UNCLAIMED_MILLIS = 60_000;
+    /** An ended step whose execution has not moved on for this long lost its outcome event. */
+    private static final long STALLED_MILLIS = 30_000;
 
     private final RunRepository runs;
     private final OutboxRepository outbox;
     private final EventPublisher publisher;
+    private final ExecutionService executions;
     private final ObjectMapper mapper;
     private final PipelineConfig.Execution config;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private long timer = -1;
 
-    OrphanSweeper(RunRepository runs, OutboxRepository outbox, EventPublisher publisher, ObjectMapper mapper,
-            PipelineConfig config) {
+    OrphanSweeper(RunRepository runs, OutboxRepository outbox, EventPublisher publisher, ExecutionService executions,
+            ObjectMapper mapper, PipelineConfig config) {
+        this.executions = executions;
         this.runs = runs;
         this.outbox = outbox;
         this.publisher = publisher;
@@ -86,6 +93,16 @@ public class OrphanSweeper {
                 }))
                 .flatMap(pending -> publisher.publish(pending).replaceWith(pending.size()))
                 .flatMap(n -> publisher.sweep(config.heartbeat().toMillis()).replaceWith(n))
+                .flatMap(n -> runs.stalled(STALLED_MILLIS).flatMap(stalled -> {
+                    if (stalled.isEmpty()) {
+                        return Uni.createFrom().item(n);
+                    }
+                    // the outcome is handled again; handling it is idempotent
+                    return Multi.createFrom().iterable(stalled)
+                            .onItem().transformToUniAndConcatenate(st -> executions.onOutcome(new StepOutcome(
+                                    st.taskId(), st.runId(), st.step(), st.status(), null, st.attempt())))
+                            .collect().asList().replaceWith(n + stalled.size());
+                }))
                 .eventually(() -> sweeping.set(false));
     }
 }

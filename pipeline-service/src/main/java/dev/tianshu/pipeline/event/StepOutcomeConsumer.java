@@ -1,5 +1,7 @@
 package dev.tianshu.pipeline.event;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -38,6 +40,12 @@ public class StepOutcomeConsumer {
             LOG.warnf("skipped a malformed step outcome: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return executions.onOutcome(outcome);
+        // a failure (the database is down) is retried a few times; after that the sweep picks the execution up
+        return executions.onOutcome(outcome)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("outcome of %s/%s not handled yet: %s", outcome.taskId(), outcome.step(), e.getMessage());
+                    return null;
+                });
     }
 }

@@ -126,6 +126,27 @@ public class RunRepository {
                 .execute(Tuple.of(taskId, status, errorMessage, result)).replaceWithVoid();
     }
 
+    /** The last step that ended in an execution that has not moved on since (its outcome got lost). */
+    public record Stalled(String taskId, UUID runId, String step, String status, int attempt) {
+    }
+
+    /**
+     * In-progress executions with no step running or requested whose last ended step ended more than
+     * {@code ageMillis} ago: the outcome event of that step was lost, so nothing requested the next step.
+     */
+    public Uni<List<Stalled>> stalled(long ageMillis) {
+        return pool.preparedQuery("SELECT DISTINCT ON (t.task_id) t.task_id, t.run_id, s.step_name, s.step_status, "
+                + "s.attempt FROM task t JOIN task_step s ON s.task_id = t.task_id AND s.run_id = t.run_id "
+                + "WHERE t.status = 'in_progress' AND s.step_status IN ('completed', 'failed') "
+                + "AND s.completed_at < clock_timestamp() - $1 * interval '1 millisecond' "
+                + "AND NOT EXISTS (SELECT 1 FROM task_step o WHERE o.task_id = t.task_id AND o.run_id = t.run_id "
+                + "AND (o.step_status = 'running' OR (o.step_status = 'pending' AND o.requested_at IS NOT NULL))) "
+                + "ORDER BY t.task_id, s.step_order DESC")
+                .execute(Tuple.of(ageMillis))
+                .map(rows -> TaskRepository.map(rows, r -> new Stalled(r.getString("task_id"), r.getUUID("run_id"),
+                        r.getString("step_name"), r.getString("step_status"), r.getInteger("attempt"))));
+    }
+
     /** A step to request again: its owner died, or its request got lost. */
     public record Orphan(String taskId, UUID runId, String step, String executionMode) {
     }

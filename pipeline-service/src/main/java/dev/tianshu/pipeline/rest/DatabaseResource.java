@@ -21,7 +21,10 @@ import dev.tianshu.pipeline.service.TaskService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** POST /api/v0/database/tables: the tables of a business database, by schema and name pattern. */
+/**
+ * POST /api/v0/database/tables: the tables of a business database, by schema and name pattern (partitions of a
+ * partitioned table are not listed: their parent is).
+ */
 @Path("/api/v0/database")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatabaseResource {
@@ -58,7 +61,7 @@ public class DatabaseResource {
         String like = pattern == null ? null : pattern.strip().replace('*', '%');
         var pool = databases.open(connection, 1);
         return pool.preparedQuery("SELECT n.nspname || '.' || c.relname AS name FROM pg_class c "
-                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
                 + "AND n.nspname = ANY($1) AND ($2::text IS NULL OR c.relname LIKE $2) "
                 + "AND has_table_privilege(c.oid, 'SELECT') ORDER BY 1")
                 .execute(Tuple.of(schemas.toArray(new String[0]), like))

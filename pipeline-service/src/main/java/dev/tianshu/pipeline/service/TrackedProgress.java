@@ -30,6 +30,22 @@ public class TrackedProgress implements StepProgress {
         this.phase = description;
     }
 
+    public String unit() {
+        return unit;
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public int done() {
+        return done.get();
+    }
+
+    public String phase() {
+        return phase;
+    }
+
     /** Null before the step reported anything. */
     public JsonObject snapshot() {
         if (unit == null && phase == null) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -148,6 +150,17 @@ public class TrainingItemRepository {
                 .addString(item.source());
         return pool.preparedQuery(REPLACE).execute(args)
                 .map(rows -> changes(rows).stream().findFirst());
+    }
+
+    /** Which of these ids are stored. */
+    public Uni<Set<String>> existing(Collection<String> ids) {
+        return pool.preparedQuery("SELECT id FROM training_item WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Set<String> found = new HashSet<>();
+                    rows.forEach(r -> found.add(r.getString("id")));
+                    return found;
+                });
     }
 
     public Uni<Boolean> exists(String id) {

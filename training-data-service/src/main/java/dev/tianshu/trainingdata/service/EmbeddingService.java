@@ -72,15 +72,25 @@ public class EmbeddingService {
 
     /** Blocking: the embeddings of {@code texts}, in order. */
     public List<float[]> embedAllNow(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
-                    .map(TextSegment::from).toList();
-            for (Embedding embedding : model.embedAll(segments).content()) {
-                vectors.add(embedding.vector());
+        // a batch is padded to its longest text: batching texts of similar length saves most of the padding
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> texts.get(i).length()));
+        float[][] vectors = new float[texts.size()][];
+        for (int from = 0; from < order.length; from += batchSize) {
+            int to = Math.min(order.length, from + batchSize);
+            List<TextSegment> segments = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                segments.add(TextSegment.from(texts.get(order[k])));
+            }
+            List<Embedding> embedded = model.embedAll(segments).content();
+            for (int k = from; k < to; k++) {
+                vectors[order[k]] = embedded.get(k - from).vector();
             }
         }
-        return vectors;
+        return java.util.Arrays.asList(vectors);
     }
 
     /** Warms the model up (loads onnxruntime and the model weights) so the first request is not slow. */

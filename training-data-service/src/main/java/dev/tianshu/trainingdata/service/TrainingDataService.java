@@ -70,17 +70,12 @@ public class TrainingDataService {
         for (ItemValidator.Result result : results) {
             result.item().ifPresent(item -> valid.putIfAbsent(item.id(), item));
         }
-        List<NewItem> unique = new ArrayList<>(valid.values());
-        Uni<Set<String>> created = unique.isEmpty() ? Uni.createFrom().item(Set.of())
-                : embeddings.embedAll(unique.stream().map(NewItem::embeddingText).toList()).flatMap(vectors -> {
-                    List<StoredItem> stored = new ArrayList<>(unique.size());
-                    for (int i = 0; i < unique.size(); i++) {
-                        stored.add(new StoredItem(unique.get(i), vectors.get(i), embeddings.modelName()));
-                    }
-                    return repository.insertAll(stored).invoke(changes -> {
-                        stored.forEach(s -> index.put(s.item().id(), s.item().type(), s.embedding()));
-                        publishLater(changes);
-                    }).map(changes -> changes.stream().map(Change::itemId).collect(Collectors.toSet()));
+        List<NewItem> candidates = new ArrayList<>(valid.values());
+        // items already stored (their ids derive from their content) are not embedded again: a reload is cheap
+        Uni<Set<String>> created = candidates.isEmpty() ? Uni.createFrom().item(Set.of())
+                : repository.existing(valid.keySet()).flatMap(stored -> {
+                    List<NewItem> unique = candidates.stream().filter(i -> !stored.contains(i.id())).toList();
+                    return unique.isEmpty() ? Uni.createFrom().item(Set.<String>of()) : insertNew(unique);
                 });
         return created.map(newIds -> {
             List<ItemOutcome> outcomes = new ArrayList<>(results.size());
@@ -97,6 +92,20 @@ public class TrainingDataService {
                 outcomes.add(new ItemOutcome(i, result.typeName(), Optional.of(id), existed, null));
             }
             return outcomes;
+        });
+    }
+
+    /** Embeds and inserts items not stored yet; the ids this call created (a concurrent writer may have won some). */
+    private Uni<Set<String>> insertNew(List<NewItem> unique) {
+        return embeddings.embedAll(unique.stream().map(NewItem::embeddingText).toList()).flatMap(vectors -> {
+            List<StoredItem> stored = new ArrayList<>(unique.size());
+            for (int i = 0; i < unique.size(); i++) {
+                stored.add(new StoredItem(unique.get(i), vectors.get(i), embeddings.modelName()));
+            }
+            return repository.insertAll(stored).invoke(changes -> {
+                stored.forEach(s -> index.put(s.item().id(), s.item().type(), s.embedding()));
+                publishLater(changes);
+            }).map(changes -> changes.stream().map(Change::itemId).collect(Collectors.toSet()));
         });
     }
 

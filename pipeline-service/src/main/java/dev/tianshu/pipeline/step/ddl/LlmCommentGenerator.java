@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tianshu.pipeline.llm.CommentText;
 import dev.tianshu.pipeline.llm.LlmAnswerException;
 import dev.tianshu.pipeline.llm.LlmClient;
+import dev.tianshu.pipeline.llm.LlmEngine;
 import dev.tianshu.pipeline.llm.LlmJson;
 import dev.tianshu.pipeline.llm.Prompt;
 import dev.tianshu.pipeline.llm.Prompts;
@@ -39,7 +40,7 @@ import io.smallrye.mutiny.Uni;
  * is a failed attempt, never a comment.
  */
 @ApplicationScoped
-public class LlmCommentGenerator implements CommentGenerator {
+public class LlmCommentGenerator extends LlmEngine implements CommentGenerator {
 
     static final String BUILTIN = "builtin";
     private static final int MAX_LISTED_COLUMNS = 80;
@@ -50,7 +51,6 @@ public class LlmCommentGenerator implements CommentGenerator {
     private static final int VALUE_CHARS = 60;
     private static final int ENUM_VALUES = 10;
 
-    private final LlmClient llm;
     private final Supplier<Optional<CommentGenerator>> builtin;
 
     /** The built-in engine is the generator bean whose engine is "builtin", looked up when first needed. */
@@ -61,18 +61,8 @@ public class LlmCommentGenerator implements CommentGenerator {
 
     /** An engine whose comments for columns the LLM leaves out come from {@code builtin} (when it has one). */
     public LlmCommentGenerator(LlmClient llm, Supplier<Optional<CommentGenerator>> builtin) {
-        this.llm = llm;
+        super(llm);
         this.builtin = builtin;
-    }
-
-    @Override
-    public String engine() {
-        return llm.engine();
-    }
-
-    @Override
-    public boolean available() {
-        return llm.configured();
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tianshu.common.sql.ReadOnlySql;
 import dev.tianshu.pipeline.llm.LlmAnswerException;
 import dev.tianshu.pipeline.llm.LlmClient;
+import dev.tianshu.pipeline.llm.LlmEngine;
 import dev.tianshu.pipeline.llm.LlmJson;
 import dev.tianshu.pipeline.llm.Prompt;
 import dev.tianshu.pipeline.llm.Prompts;
@@ -33,24 +34,13 @@ import io.smallrye.mutiny.Uni;
  * and an SQL, written on one line ending with ';', and SQL that would change anything is dropped.
  */
 @ApplicationScoped
-public class LlmQuestionSqlGenerator implements QuestionSqlGenerator {
+public class LlmQuestionSqlGenerator extends LlmEngine implements QuestionSqlGenerator {
 
     static final String SOFT_DELETE_COLUMN = "delete_ts";
 
-    private final LlmClient llm;
 
     LlmQuestionSqlGenerator(LlmClient llm) {
-        this.llm = llm;
-    }
-
-    @Override
-    public String engine() {
-        return llm.engine();
-    }
-
-    @Override
-    public boolean available() {
-        return llm.configured();
+        super(llm);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.tianshu.pipeline.llm.LlmAnswerException;
 import dev.tianshu.pipeline.llm.LlmClient;
+import dev.tianshu.pipeline.llm.LlmEngine;
 import dev.tianshu.pipeline.llm.LlmJson;
 import dev.tianshu.pipeline.llm.Prompt;
 import dev.tianshu.pipeline.llm.Prompts;
@@ -23,22 +24,11 @@ import io.smallrye.mutiny.Uni;
  * otherwise the attempt failed; each is written on one line ending with ';'.
  */
 @ApplicationScoped
-public class LlmSqlRepairer implements SqlRepairer {
+public class LlmSqlRepairer extends LlmEngine implements SqlRepairer {
 
-    private final LlmClient llm;
 
     LlmSqlRepairer(LlmClient llm) {
-        this.llm = llm;
-    }
-
-    @Override
-    public String engine() {
-        return llm.engine();
-    }
-
-    @Override
-    public boolean available() {
-        return llm.configured();
+        super(llm);
     }
 
     @Override

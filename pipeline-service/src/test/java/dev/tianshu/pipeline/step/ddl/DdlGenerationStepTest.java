@@ -24,7 +24,7 @@ import dev.tianshu.pipeline.step.StepContext;
 import dev.tianshu.pipeline.step.StepFailure;
 import dev.tianshu.pipeline.testing.BusinessDbs;
 import dev.tianshu.pipeline.testing.InMemoryTaskFiles;
-import dev.tianshu.pipeline.testing.RecordingProgress;
+import dev.tianshu.pipeline.service.TrackedProgress;
 import dev.tianshu.pipeline.testing.RecordingTaskLog;
 import dev.tianshu.pipeline.testing.StepContexts;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +47,7 @@ class DdlGenerationStepTest {
 
     InMemoryTaskFiles files = new InMemoryTaskFiles();
     RecordingTaskLog log = new RecordingTaskLog();
-    RecordingProgress progress = new RecordingProgress();
+    TrackedProgress progress = new TrackedProgress();
     List<Integer> poolSizes = new ArrayList<>();
 
     @BeforeAll
@@ -121,9 +121,9 @@ class DdlGenerationStepTest {
         assertTrue(files.get("bss_company_detail.md").startsWith("## bss_company（"));
         assertTrue(files.get("bss_car_day_count_detail.md").contains("- car_type 为枚举字段，包含取值："));
 
-        assertEquals("tables", progress.unit);
-        assertEquals(7, progress.total);
-        assertEquals(7, progress.done.get());
+        assertEquals("tables", progress.unit());
+        assertEquals(7, progress.total());
+        assertEquals(7, progress.done());
         assertEquals(List.of(3), poolSizes, "one pool, as large as the table concurrency");
 
         assertEquals("📝 步骤1: 开始生成DDL和MD文件", log.lines.get(0).message());
@@ -149,7 +149,7 @@ class DdlGenerationStepTest {
         assertFalse(files.get("filename_mapping.txt").contains("no_such_table"));
         assertTrue(log.lines.stream().anyMatch(l -> l.level().equals("ERROR")
                 && l.message().equals("❌ 表 public.no_such_table 处理失败: 表 public.no_such_table 不存在或无权限访问")));
-        assertEquals(2, progress.done.get());
+        assertEquals(2, progress.done());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tianshu.pipeline.model.StepName;
 import dev.tianshu.pipeline.testing.InMemoryTaskFiles;
-import dev.tianshu.pipeline.testing.RecordingProgress;
+import dev.tianshu.pipeline.service.TrackedProgress;
 import dev.tianshu.pipeline.testing.RecordingTaskLog;
 import dev.tianshu.pipeline.testing.StepContexts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +37,7 @@ class QaGenerationStepInjectionTest {
         RecordingTaskLog log = new RecordingTaskLog();
         Map<String, Object> artefact = step.run(StepContexts.of(StepName.QA_GENERATION,
                 StepContexts.parameters("postgresql://u@localhost:5432/highway_db", "高速公路服务区管理系统"), files, log,
-                new RecordingProgress())).await().atMost(Duration.ofMinutes(2));
+                new TrackedProgress())).await().atMost(Duration.ofMinutes(2));
         assertEquals(StepName.QA_GENERATION, step.name());
         assertTrue((Integer) artefact.get("total_questions") > 0, artefact.toString());
         assertNotNull(files.get((String) artefact.get("output_file")));

@@ -33,7 +33,7 @@ import dev.tianshu.pipeline.model.Theme;
 import dev.tianshu.pipeline.step.StepContext;
 import dev.tianshu.pipeline.step.StepFailure;
 import dev.tianshu.pipeline.testing.InMemoryTaskFiles;
-import dev.tianshu.pipeline.testing.RecordingProgress;
+import dev.tianshu.pipeline.service.TrackedProgress;
 import dev.tianshu.pipeline.testing.RecordingTaskLog;
 import dev.tianshu.pipeline.testing.StepContexts;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +52,7 @@ class QaGenerationStepTest {
 
     InMemoryTaskFiles files;
     RecordingTaskLog log;
-    RecordingProgress progress;
+    TrackedProgress progress;
     final BuiltinQuestionSqlGenerator builtin = new BuiltinQuestionSqlGenerator();
 
     @BeforeEach
@@ -65,7 +65,7 @@ class QaGenerationStepTest {
         }
         ExampleRunDocs.markdownWithForeignKeys().forEach(files::with);
         log = new RecordingTaskLog();
-        progress = new RecordingProgress();
+        progress = new TrackedProgress();
     }
 
     private StepContext context() {
@@ -123,9 +123,9 @@ class QaGenerationStepTest {
         assertNull(files.get("qs_highway_db_20240101_000000_pair.json"));
         assertNull(files.get("qs_highway_db_20240101_000000_pair.json.backup"));
 
-        assertEquals("themes", progress.unit);
-        assertEquals(5, progress.total);
-        assertEquals(5, progress.done.get());
+        assertEquals("themes", progress.unit());
+        assertEquals(5, progress.total());
+        assertEquals(5, progress.done());
         assertTrue(log.lines.stream().allMatch(l -> l.logger().equals(QaGenerationStep.LOGGER)));
         assertTrue(log.contains("开始生成Question-SQL训练数据"));
         assertTrue(log.contains("生成完成"));
@@ -211,7 +211,7 @@ class QaGenerationStepTest {
         assertTrue(json.contains("GROUP BY 1;\""));
         assertEquals("fake prompt", files.get(MetadataFiles.DECISION_PROMPT));
         assertTrue(log.contains("车流分析"));
-        assertEquals(3, progress.done.get());
+        assertEquals(3, progress.done());
     }
 
     @Test
