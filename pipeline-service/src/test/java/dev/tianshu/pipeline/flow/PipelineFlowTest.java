@@ -143,4 +143,32 @@ class PipelineFlowTest {
         assertTrue(Tasks.files(id).containsAll(List.of("qa_generation_result.json", "sql_validation_result.json")));
         assertEquals("pending", three.getString("data.step_status.training_load"));
     }
+
+    @Test
+    void disabledFlagsSkipExactlyTheirSteps() {
+        String id = Tasks.create("{\"enable_sql_validation\":false,\"enable_training_data_load\":false}");
+        given().contentType("application/json").body(Map.of("tables", "bss_company"))
+                .post("/api/v0/data_pipeline/tasks/" + id + "/table-list").then().statusCode(200);
+        Tasks.execute(id, "complete", null);
+        JsonPath end = Tasks.awaitEnd(id);
+        assertEquals("completed", end.getString("data.status"));
+        assertEquals(Map.of("ddl_generation", "completed", "qa_generation", "completed", "sql_validation", "skipped",
+                "training_load", "skipped"), end.getMap("data.step_status"));
+        assertFalse(Tasks.files(id).stream().anyMatch(f -> f.startsWith("sql_validation_")));
+        assertFalse(trainingData.commands.stream().anyMatch(c -> id.equals(c.taskId())), "nothing loaded");
+    }
+
+    @Test
+    void withoutModifyOriginalFileInvalidSqlStaysInTheFile() {
+        String id = Tasks.create("{\"modify_original_file\":false}");
+        String pairs = "[{\"question\":\"坏的\",\"sql\":\"SELECT no_such_column FROM bss_company;\"}]";
+        given().multiPart("file", "qs_x_20250101_000000_pair.json", pairs.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json").post("/api/v0/data_pipeline/tasks/" + id + "/files").then().statusCode(200);
+        Tasks.execute(id, "step", "sql_validation");
+        JsonPath end = Tasks.awaitEnd(id);
+        assertEquals("completed", end.getString("data.step_status.sql_validation"));
+        assertEquals(pairs, Tasks.file(id, "qs_x_20250101_000000_pair.json"));
+        assertFalse(Tasks.files(id).contains("qs_x_20250101_000000_pair.json.backup"));
+        assertEquals(0, end.getInt("data.result.artifacts.sql_validation.valid_sql_count"));
+    }
 }
