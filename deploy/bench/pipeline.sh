@@ -81,6 +81,12 @@ bench pagila_llm_instant "$pg/pagila" @all --stub "http://127.0.0.1:$stub_port"
 start_stub 1000
 bench pagila_llm_1s "$pg/pagila" @all --stub "http://127.0.0.1:$stub_port"
 
+for svc in pipeline-service training-data-service; do
+    pid=$(cat "$TIANSHU_HOME/run/$svc.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && [ -r "/proc/$pid/status" ]; then
+        echo "$svc RSS: $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status")"
+    fi
+done
 python3 - "$results" <<'PY'
 import json, math, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]

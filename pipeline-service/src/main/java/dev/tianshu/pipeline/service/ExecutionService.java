@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tianshu.common.api.ApiException;
@@ -42,7 +40,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 @ApplicationScoped
 public class ExecutionService {
 
-    private static final Logger LOG = Logger.getLogger(ExecutionService.class);
     static final String TASK_DIRECTORY = "data_pipeline/training_data/";
 
     private final RunRepository runs;
@@ -201,10 +198,5 @@ public class ExecutionService {
 
     static byte[] bytes(JsonObject json) {
         return PrettyJson.reformat(json.encode()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Logs a failure of event handling; the event stays unacknowledged only when the database is down. */
-    static void warn(String what, Throwable e) {
-        LOG.warnf("%s: %s", what, e.getMessage());
     }
 }

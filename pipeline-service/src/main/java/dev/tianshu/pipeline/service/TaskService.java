@@ -1,6 +1,5 @@
 package dev.tianshu.pipeline.service;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,9 +126,5 @@ public class TaskService {
                     data.put("summary", summary);
                     return data;
                 });
-    }
-
-    static String now() {
-        return LocalDateTime.now().format(Timestamps.ISO);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -133,6 +134,9 @@ public class TrainingLoadStep implements PipelineStep {
     /** Waits until every batch is answered: woken by this replica's consumer, or finding answers every second. */
     private Uni<Map<String, JsonObject>> await(StepContext context, List<String> ids,
             List<List<TrainingItemInput>> chunks, long deadline) {
+        // armed before looking, so that an answer arriving in between wakes the next wait at once
+        CompletableFuture<Void> woken = new CompletableFuture<>();
+        results.await(context.taskId(), () -> woken.complete(null));
         return batches.results(ids).flatMap(answers -> {
             int done = 0;
             for (int i = 0; i < ids.size(); i++) {
@@ -149,7 +153,7 @@ public class TrainingLoadStep implements PipelineStep {
                 return Uni.createFrom().failure(new StepFailure("训练数据加载失败：训练数据服务未在 "
                         + config.timeout().toSeconds() + " 秒内答复（已答复 " + answers.size() + "/" + ids.size() + " 批）"));
             }
-            return Uni.createFrom().<Void>emitter(e -> results.await(context.taskId(), () -> e.complete(null)))
+            return Uni.createFrom().completionStage(woken)
                     .ifNoItem().after(CHECK_EVERY).recoverWithItem((Void) null)
                     .flatMap(x -> await(context, ids, chunks, deadline));
         });
