@@ -75,7 +75,9 @@ public enum ApiFamily {
             }
             case DF -> {
                 body.put("success", false);
-                body.put("errCode", status);
+                // DataFocus clients branch on errCode (1001: conversation unknown or expired); it is the HTTP
+                // status unless the error names its own code
+                body.put("errCode", details.getOrDefault("errCode", status));
                 body.put("exception", message);
                 body.put("msgParams", null);
                 body.put("promptMsg", null);

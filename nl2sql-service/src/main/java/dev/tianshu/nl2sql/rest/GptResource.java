@@ -1,0 +1,94 @@
+package dev.tianshu.nl2sql.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.tianshu.common.api.ApiError;
+import dev.tianshu.common.api.ApiException;
+import dev.tianshu.common.api.DfResponse;
+import dev.tianshu.nl2sql.config.Nl2SqlConfig;
+import dev.tianshu.nl2sql.model.ModelValidator;
+import dev.tianshu.nl2sql.model.SemanticModel;
+import dev.tianshu.nl2sql.repository.ConversationRepository;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+
+/** Seed 002: POST /df/rest/gpt/start (a conversation over a semantic model) and POST /df/rest/gpt/chat. */
+@Path("/df/rest/gpt")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class GptResource {
+
+    /** DataFocus's code for "this conversation is unknown or expired: call /start again". */
+    public static final int CONVERSATION_GONE = 1001;
+
+    private final ConversationRepository conversations;
+    private final ObjectMapper mapper;
+    private final Nl2SqlConfig config;
+
+    GptResource(ConversationRepository conversations, ObjectMapper mapper, Nl2SqlConfig config) {
+        this.conversations = conversations;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/start")
+    public Uni<Map<String, Object>> start(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalidParams("请求体必须是JSON对象");
+        }
+        String language = ModelValidator.language(body);
+        SemanticModel model = ModelValidator.model(body.get("model"));
+        JsonObject json = new JsonObject(mapper.convertValue(model, Map.class));
+        return conversations.create(language, json).map(DfResponse::ok);
+    }
+
+    @POST
+    @Path("/chat")
+    public Uni<Map<String, Object>> chat(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.invalidParams("请求体必须是JSON对象");
+        }
+        String chatId = text(body, "chatId");
+        String input = text(body, "input");
+        if (!chatId.matches("^[0-9a-f]{32}$")) {
+            throw gone(chatId);
+        }
+        if (input.length() > config.maxInputLength()) {
+            throw ApiException.invalidParams("input 过长（最多 " + config.maxInputLength() + " 个字符）", "input");
+        }
+        return conversations.touch(chatId, config.conversationIdleLifetime()).flatMap(found -> {
+            var conversation = found.orElseThrow(() -> gone(chatId));
+            // the question engine comes next; until then every question is answered with this error
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("type", "error");
+            data.put("content", "问题解析引擎尚未启用");
+            data.put("question", null);
+            return conversations.answered(chatId, conversation.turns() + 1, new ConversationRepository.Turn(input,
+                    "error", (String) data.get("content"), null, "none"), null).replaceWith(DfResponse.ok(data));
+        });
+    }
+
+    private static String text(JsonNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull() || !node.isTextual() || node.asText().isBlank()) {
+            throw ApiException.invalidParams("缺少必需参数: " + name, name);
+        }
+        return node.asText().strip();
+    }
+
+    static ApiException gone(String chatId) {
+        return new ApiException(404, ApiError.NOT_FOUND, "对话不存在或已过期（chatId: " + chatId
+                + "），请重新调用 /df/rest/gpt/start 初始化对话", Map.of("errCode", CONVERSATION_GONE));
+    }
+}

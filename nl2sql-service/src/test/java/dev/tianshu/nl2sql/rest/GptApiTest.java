@@ -1,0 +1,105 @@
+package dev.tianshu.nl2sql.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** /df/rest/gpt/start and /chat: the envelope, the model checks naming the field, conversations, expiry, auth. */
+@QuarkusTest
+class GptApiTest {
+
+    /** The seed's curl example. */
+    static final String SEED_MODEL = """
+            {"language": "chinese", "model":{"type":"mysql","version":"8.0","tables":[{"tableDisplayName":"test",\
+            "tableName":"test","columns":[{"columnDisplayName":"name","columnName":"name","dataType":"string",\
+            "aggregation":"","samples":["张医师","陶医师","毛医师"]},{"columnDisplayName":"address",\
+            "columnName":"address","dataType":"string","aggregation":"","samples":["内科-传染病科","内科-呼吸内科",\
+            "内科-神经内科"]},{"columnDisplayName":"age","columnName":"age","dataType":"int","aggregation":"SUM"},\
+            {"columnDisplayName":"date","columnName":"date","dataType":"timestamp","aggregation":"","samples":\
+            ["1921-08-10 00:00:00.000","1922-10-24 00:00:00.000","1926-10-24 00:00:00.000"]}]}],"relations":[]}}""";
+
+    @Inject
+    Pool pool;
+
+    static Response post(String path, String body) {
+        return given().header("Authorization", "Bearer test-token-1").contentType("application/json").body(body)
+                .post("/df/rest/gpt/" + path);
+    }
+
+    static String start(String body) {
+        return post("start", body).then().statusCode(200).extract().path("data");
+    }
+
+    @Test
+    void startAnswersAChatIdInTheSeedsEnvelope() {
+        post("start", SEED_MODEL).then().statusCode(200)
+                .body("data", matchesPattern("[0-9a-f]{32}"))
+                .body("errCode", is(0)).body("exception", is("")).body("success", is(true))
+                .body("msgParams", nullValue()).body("promptMsg", nullValue());
+    }
+
+    @Test
+    void badModelsAreRefusedNamingTheField() {
+        String orders = "{\"tableName\":\"orders\",\"columns\":[{\"columnDisplayName\":\"客户\",\"columnName\":\"customer_id\","
+                + "\"dataType\":\"int\",\"aggregation\":\"NONE\"}]}";
+        String customers = "{\"tableName\":\"customers\",\"columns\":[{\"columnDisplayName\":\"编号\",\"columnName\":\"id\","
+                + "\"dataType\":\"int\",\"aggregation\":\"NONE\"}]}";
+        refused("{\"language\":\"chinese\",\"model\":{\"type\":\"mysql\",\"version\":\"8\",\"tables\":[" + orders + ","
+                + customers + "],\"relations\":[{\"factTable\":\"orders\",\"dimensionTable\":\"customers\","
+                + "\"joinType\":\"LEFT JOIN\",\"conditions\":[{\"srcColName\":\"cust_id\",\"dstColName\":\"id\"}]}]}}",
+                "model.relations[0].conditions[0].srcColName");
+        refused("{\"language\":\"chinese\",\"model\":{\"type\":\"mysql\",\"version\":\"8\",\"tables\":[" + orders + "],"
+                + "\"relations\":[{\"factTable\":\"orders\",\"dimensionTable\":\"nowhere\",\"conditions\":[]}]}}",
+                "model.relations[0].dimensionTable");
+        refused("{\"language\":\"chinese\",\"model\":{\"type\":\"oracle\",\"version\":\"8\",\"tables\":[" + orders + "]}}",
+                "model.type");
+        refused("{\"language\":\"klingon\",\"model\":{\"type\":\"mysql\",\"tables\":[" + orders + "]}}", "language");
+        refused("{\"language\":\"chinese\",\"model\":{\"type\":\"mysql\",\"tables\":[]}}", "model.tables");
+        refused(SEED_MODEL.replace("\"SUM\"", "\"MEDIAN\""), "model.tables[0].columns[2].aggregation");
+        refused(SEED_MODEL.replace("\"int\"", "\"decimal\""), "model.tables[0].columns[2].dataType");
+        refused(SEED_MODEL.replace("\"columnName\":\"age\"", "\"columnName\":\"age; drop\""),
+                "model.tables[0].columns[2].columnName");
+    }
+
+    private static void refused(String body, String field) {
+        post("start", body).then().statusCode(400)
+                .body("success", is(false)).body("errCode", is(400))
+                .body("exception", containsString(field));
+    }
+
+    @Test
+    void anUnknownOrExpiredConversationIs1001() {
+        post("chat", "{\"input\":\"去年 age\",\"chatId\":\"0123456789abcdef0123456789abcdef\"}").then().statusCode(404)
+                .body("errCode", is(1001)).body("exception", containsString("/df/rest/gpt/start"));
+        post("chat", "{\"input\":\"去年 age\",\"chatId\":\"../../etc\"}").then().statusCode(404).body("errCode", is(1001));
+        String chatId = start(SEED_MODEL);
+        post("chat", "{\"input\":\"去年 age\",\"chatId\":\"" + chatId + "\"}").then().statusCode(200)
+                .body("errCode", is(0));
+        pool.preparedQuery("UPDATE conversation SET last_active_at = now() - interval '3 hours' WHERE chat_id = $1")
+                .execute(Tuple.of(chatId)).await().indefinitely();
+        post("chat", "{\"input\":\"今年呢?\",\"chatId\":\"" + chatId + "\"}").then().statusCode(404)
+                .body("errCode", is(1001));
+        post("chat", "{\"chatId\":\"" + chatId + "\"}").then().statusCode(400).body("exception", containsString("input"));
+    }
+
+    @Test
+    void aMissingOrWrongTokenIs401InTheEnvelope() {
+        given().contentType("application/json").body(SEED_MODEL).post("/df/rest/gpt/start").then().statusCode(401)
+                .body("errCode", is(401)).body("success", is(false));
+        given().header("Authorization", "Bearer nope").contentType("application/json").body(SEED_MODEL)
+                .post("/df/rest/gpt/start").then().statusCode(401).body("errCode", is(401));
+        given().header("Authorization", "Bearer test-token-2").contentType("application/json").body(SEED_MODEL)
+                .post("/df/rest/gpt/start").then().statusCode(200);
+    }
+}
