@@ -1,0 +1,232 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the time expression in a question and turns it into a {@link TimeRange} relative to today: relative ones
+ * (今年, 去年, 本月, 上个月, 最近7天, 近3个月, 昨天, 本周, 上周, this year, last month, last 30 days, yesterday …) and
+ * absolute ones (2023年, 2023年4月, 2023年4月1日, 2023-04-01, 2023年第三季度, 2023年上半年, Q3 2023, in 2023 …). A quarter
+ * or half without a year means this year's.
+ */
+public final class TimeExpressions {
+
+    /** A time expression found in a text: where it is, and what it denotes. */
+    public record Match(int start, int end, TimeRange range) {
+    }
+
+    private static final Map<String, Integer> CN_DIGITS = Map.ofEntries(Map.entry("一", 1), Map.entry("二", 2),
+            Map.entry("两", 2), Map.entry("三", 3), Map.entry("四", 4), Map.entry("五", 5), Map.entry("六", 6),
+            Map.entry("七", 7), Map.entry("八", 8), Map.entry("九", 9), Map.entry("十", 10), Map.entry("十一", 11),
+            Map.entry("十二", 12));
+    private static final String NUM = "(\\d{1,3}|十一|十二|[一二两三四五六七八九十])";
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})\\s*(?:日|号)?");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*(?:年|-|/)\\s*(\\d{1,2})\\s*月?");
+    private static final Pattern QUARTER = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?第\\s*" + NUM + "\\s*季度");
+    private static final Pattern QUARTER_EN = Pattern.compile("(?i)\\bq([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?\\b");
+    private static final Pattern HALF = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(上|下)半年");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)|(?i)\\bin\\s+(\\d{4})\\b");
+    private static final Pattern RECENT = Pattern.compile("(?:最近|近|过去|前)\\s*" + NUM + "\\s*(?:个)?\\s*(天|日|周|星期|月|年)");
+    private static final Pattern RECENT_EN = Pattern.compile("(?i)\\b(?:last|past|previous)\\s+(\\d{1,3})\\s+(day|week|month|year)s?\\b");
+    private static final Map<Pattern, String> RELATIVE = relative();
+
+    private TimeExpressions() {
+    }
+
+    private static Map<Pattern, String> relative() {
+        Map<Pattern, String> m = new java.util.LinkedHashMap<>();
+        m.put(Pattern.compile("今年|本年|this year", Pattern.CASE_INSENSITIVE), "this-year");
+        m.put(Pattern.compile("去年|上一年|上年|last year", Pattern.CASE_INSENSITIVE), "last-year");
+        m.put(Pattern.compile("前年"), "year-before-last");
+        m.put(Pattern.compile("本月|这个月|当月|this month", Pattern.CASE_INSENSITIVE), "this-month");
+        m.put(Pattern.compile("上个月|上月|last month", Pattern.CASE_INSENSITIVE), "last-month");
+        m.put(Pattern.compile("本周|这周|这个星期|本星期|this week", Pattern.CASE_INSENSITIVE), "this-week");
+        m.put(Pattern.compile("上周|上个星期|上星期|last week", Pattern.CASE_INSENSITIVE), "last-week");
+        m.put(Pattern.compile("本季度|这个季度|this quarter", Pattern.CASE_INSENSITIVE), "this-quarter");
+        m.put(Pattern.compile("上季度|上个季度|last quarter", Pattern.CASE_INSENSITIVE), "last-quarter");
+        m.put(Pattern.compile("昨天|昨日|yesterday", Pattern.CASE_INSENSITIVE), "yesterday");
+        m.put(Pattern.compile("今天|今日|today", Pattern.CASE_INSENSITIVE), "today");
+        m.put(Pattern.compile("前天"), "day-before-yesterday");
+        return m;
+    }
+
+    /** The first (leftmost, then longest) time expression in {@code text}, relative to {@code today}. */
+    public static Optional<Match> find(String text, LocalDate today) {
+        Match best = null;
+        for (Match m : new Match[] {date(text), quarter(text, today), half(text, today), month(text), year(text),
+                recent(text, today), relativeWord(text, today)}) {
+            if (m != null && (best == null || m.start() < best.start()
+                    || (m.start() == best.start() && m.end() > best.end()))) {
+                best = m;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Match date(String text) {
+        Matcher m = DATE.matcher(text);
+        while (m.find()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                return new Match(m.start(), m.end(), new TimeRange(d, d.plusDays(1),
+                        d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日"));
+            } catch (java.time.DateTimeException e) {
+                // not a date (e.g. 2023-13-40): keep looking
+            }
+        }
+        return null;
+    }
+
+    private static Match month(String text) {
+        Matcher m = MONTH.matcher(text);
+        while (m.find()) {
+            int month = Integer.parseInt(m.group(2));
+            if (month >= 1 && month <= 12 && (m.group(0).contains("月") || m.group(0).contains("-")
+                    || m.group(0).contains("/"))) {
+                LocalDate from = LocalDate.of(Integer.parseInt(m.group(1)), month, 1);
+                return new Match(m.start(), m.end(), new TimeRange(from, from.plusMonths(1),
+                        from.getYear() + "年" + month + "月"));
+            }
+        }
+        return null;
+    }
+
+    private static Match year(String text) {
+        Matcher m = YEAR.matcher(text);
+        if (m.find()) {
+            int year = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            LocalDate from = LocalDate.of(year, 1, 1);
+            return new Match(m.start(), m.end(), new TimeRange(from, from.plusYears(1), year + "年"));
+        }
+        return null;
+    }
+
+    private static Match quarter(String text, LocalDate today) {
+        Matcher m = QUARTER.matcher(text);
+        int year;
+        int q;
+        int start;
+        int end;
+        if (m.find()) {
+            year = m.group(1) == null ? today.getYear() : Integer.parseInt(m.group(1));
+            q = number(m.group(2));
+            start = m.start();
+            end = m.end();
+        } else {
+            Matcher e = QUARTER_EN.matcher(text);
+            if (!e.find()) {
+                return null;
+            }
+            q = Integer.parseInt(e.group(1));
+            year = e.group(2) == null ? today.getYear() : Integer.parseInt(e.group(2));
+            start = e.start();
+            end = e.end();
+        }
+        if (q < 1 || q > 4) {
+            return null;
+        }
+        LocalDate from = LocalDate.of(year, 3 * (q - 1) + 1, 1);
+        return new Match(start, end, new TimeRange(from, from.plusMonths(3), year + "年第" + q + "季度"));
+    }
+
+    private static Match half(String text, LocalDate today) {
+        Matcher m = HALF.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int year = m.group(1) == null ? today.getYear() : Integer.parseInt(m.group(1));
+        LocalDate from = LocalDate.of(year, m.group(2).equals("上") ? 1 : 7, 1);
+        return new Match(m.start(), m.end(), new TimeRange(from, from.plusMonths(6),
+                year + "年" + m.group(2) + "半年"));
+    }
+
+    private static Match recent(String text, LocalDate today) {
+        Matcher m = RECENT.matcher(text);
+        int n;
+        String unit;
+        int start;
+        int end;
+        if (m.find()) {
+            n = number(m.group(1));
+            unit = switch (m.group(2)) {
+                case "天", "日" -> "day";
+                case "周", "星期" -> "week";
+                case "月" -> "month";
+                default -> "year";
+            };
+            start = m.start();
+            end = m.end();
+        } else {
+            Matcher e = RECENT_EN.matcher(text);
+            if (!e.find()) {
+                return null;
+            }
+            n = Integer.parseInt(e.group(1));
+            unit = e.group(2).toLowerCase(Locale.ROOT);
+            start = e.start();
+            end = e.end();
+        }
+        if (n < 1) {
+            return null;
+        }
+        LocalDate to = today.plusDays(1);
+        LocalDate from = switch (unit) {
+            case "day" -> to.minusDays(n);
+            case "week" -> to.minusWeeks(n);
+            case "month" -> to.minusMonths(n);
+            default -> to.minusYears(n);
+        };
+        String cn = switch (unit) {
+            case "day" -> "天";
+            case "week" -> "周";
+            case "month" -> "个月";
+            default -> "年";
+        };
+        return new Match(start, end, new TimeRange(from, to, "最近" + n + cn));
+    }
+
+    private static Match relativeWord(String text, LocalDate today) {
+        Match best = null;
+        for (Map.Entry<Pattern, String> e : RELATIVE.entrySet()) {
+            Matcher m = e.getKey().matcher(text);
+            if (m.find() && (best == null || m.start() < best.start())) {
+                best = new Match(m.start(), m.end(), relative(e.getValue(), today));
+            }
+        }
+        return best;
+    }
+
+    static TimeRange relative(String kind, LocalDate today) {
+        LocalDate year = today.withDayOfYear(1);
+        LocalDate month = today.withDayOfMonth(1);
+        LocalDate week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate quarter = LocalDate.of(today.getYear(), 3 * ((today.getMonthValue() - 1) / 3) + 1, 1);
+        return switch (kind) {
+            case "this-year" -> new TimeRange(year, year.plusYears(1), "今年");
+            case "last-year" -> new TimeRange(year.minusYears(1), year, "去年");
+            case "year-before-last" -> new TimeRange(year.minusYears(2), year.minusYears(1), "前年");
+            case "this-month" -> new TimeRange(month, month.plusMonths(1), "本月");
+            case "last-month" -> new TimeRange(month.minusMonths(1), month, "上个月");
+            case "this-week" -> new TimeRange(week, week.plusWeeks(1), "本周");
+            case "last-week" -> new TimeRange(week.minusWeeks(1), week, "上周");
+            case "this-quarter" -> new TimeRange(quarter, quarter.plusMonths(3), "本季度");
+            case "last-quarter" -> new TimeRange(quarter.minusMonths(3), quarter, "上季度");
+            case "yesterday" -> new TimeRange(today.minusDays(1), today, "昨天");
+            case "day-before-yesterday" -> new TimeRange(today.minusDays(2), today.minusDays(1), "前天");
+            default -> new TimeRange(today, today.plusDays(1), "今天");
+        };
+    }
+
+    private static int number(String text) {
+        Integer cn = CN_DIGITS.get(text);
+        return cn != null ? cn : Integer.parseInt(text);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tianshu.nl2sql.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Time expressions relative to a fixed today (Sunday 2026-11-22) and absolute ones, Chinese and English. */
+class TimeExpressionsTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "去年 age                 | 2025-01-01 | 2026-01-01 | 去年",
+            "今年呢?                  | 2026-01-01 | 2027-01-01 | 今年",
+            "前年的营收               | 2024-01-01 | 2025-01-01 | 前年",
+            "本月订单数               | 2026-11-01 | 2026-12-01 | 本月",
+            "上个月各服务区营收       | 2026-10-01 | 2026-11-01 | 上个月",
+            "最近7天的车流量          | 2026-11-16 | 2026-11-23 | 最近7天",
+            "近3个月                  | 2026-08-23 | 2026-11-23 | 最近3个月",
+            "最近两周                 | 2026-11-09 | 2026-11-23 | 最近2周",
+            "过去十天                 | 2026-11-13 | 2026-11-23 | 最近10天",
+            "昨天的营业额             | 2026-11-21 | 2026-11-22 | 昨天",
+            "今天                     | 2026-11-22 | 2026-11-23 | 今天",
+            "本周                     | 2026-11-16 | 2026-11-23 | 本周",
+            "上周的订单               | 2026-11-09 | 2026-11-16 | 上周",
+            "2023年4月1日宜春服务区   | 2023-04-01 | 2023-04-02 | 2023年4月1日",
+            "2023-04-01 的营收        | 2023-04-01 | 2023-04-02 | 2023年4月1日",
+            "2023年4月营收            | 2023-04-01 | 2023-05-01 | 2023年4月",
+            "2023年的营收             | 2023-01-01 | 2024-01-01 | 2023年",
+            "2023年第三季度           | 2023-07-01 | 2023-10-01 | 2023年第三季度",
+            "第二季度                 | 2026-04-01 | 2026-07-01 | 2026年第2季度",
+            "2024年上半年             | 2024-01-01 | 2024-07-01 | 2024年上半年",
+            "下半年                   | 2026-07-01 | 2027-01-01 | 2026年下半年",
+            "本季度                   | 2026-10-01 | 2027-01-01 | 本季度",
+            "sales last year          | 2025-01-01 | 2026-01-01 | 去年",
+            "orders this month        | 2026-11-01 | 2026-12-01 | 本月",
+            "revenue in the last 30 days | 2026-10-24 | 2026-11-23 | 最近30天",
+            "revenue in 2022          | 2022-01-01 | 2023-01-01 | 2022年",
+            "Q3 2023 revenue          | 2023-07-01 | 2023-10-01 | 2023年第3季度",
+            "yesterday                | 2026-11-21 | 2026-11-22 | 昨天",
+    })
+    void reads(String text, String from, String to, String label) {
+        TimeExpressions.Match m = TimeExpressions.find(text.strip(), TODAY).orElseThrow(() -> new AssertionError(text));
+        assertEquals(LocalDate.parse(from), m.range().from(), text);
+        assertEquals(LocalDate.parse(to), m.range().to(), text);
+        assertEquals(label.strip().replace("2023年第三季度", "2023年第3季度"), m.range().label(), text);
+        assertTrue(m.end() > m.start());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"各服务区的营收", "top 5 companies", "年龄大于30", "第5名"})
+    void findsNothingWhereThereIsNoTime(String text) {
+        assertTrue(TimeExpressions.find(text, TODAY).isEmpty(), text);
+    }
+}
