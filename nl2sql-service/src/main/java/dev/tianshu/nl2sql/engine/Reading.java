@@ -1,0 +1,43 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.util.List;
+
+/**
+ * What a question was understood as: a small semantic query over the model that is read back to the user as the
+ * normalised question and compiled to SQL for the model's dialect. Follow-up questions change one part of the
+ * previous reading (its time, grouping, filters or limit).
+ *
+ * @param measures what is computed (an aggregation of a column, or the column's values when NONE)
+ * @param dimensions what it is grouped by
+ * @param filters conditions on columns (from sample values, comparisons)
+ * @param time the time condition on a date/timestamp column, or null
+ * @param order what the result is sorted by, or null (then by the first measure, as DataFocus does)
+ * @param limit the number of rows (top-N), or null
+ */
+public record Reading(
+        List<Measure> measures,
+        List<Column> dimensions,
+        List<Filter> filters,
+        Time time,
+        Order order,
+        Integer limit) {
+
+    /** A column of a model table. */
+    public record Column(String table, String column, String label, String dataType) {
+    }
+
+    /** {@code aggregation} of {@code column}; COUNT of rows when {@code column} is null. */
+    public record Measure(Column column, String aggregation, String label) {
+    }
+
+    /** {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN or IN. */
+    public record Filter(Column column, String op, List<String> values) {
+    }
+
+    public record Time(Column column, TimeRange range) {
+    }
+
+    /** Sorted by the measure of that index (or, when negative, by the first dimension). */
+    public record Order(int measure, boolean descending) {
+    }
+}

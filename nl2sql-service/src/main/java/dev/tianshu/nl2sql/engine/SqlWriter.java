@@ -1,0 +1,209 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.tianshu.nl2sql.model.SemanticModel;
+import dev.tianshu.nl2sql.model.SemanticModel.Relation;
+
+/**
+ * Compiles a {@link Reading} to one SELECT in the model's dialect: tables joined along the model's relations
+ * (starting from the fact table), columns shown under their display names, aggregates grouped by the dimensions,
+ * the time range as a half-open comparison, then order and limit.
+ */
+public final class SqlWriter {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+    private SqlWriter() {
+    }
+
+    public static String write(Reading r, SemanticModel model) {
+        Dialect d = Dialect.of(model.type());
+        Set<String> used = new LinkedHashSet<>();
+        r.measures().forEach(m -> {
+            if (m.column() != null) {
+                used.add(key(m.column().table()));
+            }
+        });
+        r.dimensions().forEach(c -> used.add(key(c.table())));
+        r.filters().forEach(f -> used.add(key(f.column().table())));
+        if (r.time() != null) {
+            used.add(key(r.time().column().table()));
+        }
+        if (used.isEmpty()) {
+            used.add(key(model.tables().get(0).tableName()));
+        }
+        String base = base(used, model);
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put(base, "t1");
+        StringBuilder from = new StringBuilder(d.quote(table(model, base)) + " t1");
+        joins(model, base, used, aliases, from, d);
+
+        List<String> select = new ArrayList<>();
+        List<String> groupBy = new ArrayList<>();
+        for (Reading.Column c : r.dimensions()) {
+            String expr = ref(c, aliases, d);
+            select.add(expr + " AS " + d.quote(c.label()));
+            groupBy.add(expr);
+        }
+        boolean aggregated = false;
+        List<String> measureExprs = new ArrayList<>();
+        for (Reading.Measure m : r.measures()) {
+            String expr;
+            if (m.column() == null) {
+                expr = "COUNT(*)";
+                aggregated = true;
+            } else if ("NONE".equals(m.aggregation())) {
+                expr = ref(m.column(), aliases, d);
+            } else {
+                expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
+                aggregated = true;
+            }
+            measureExprs.add(expr);
+            select.add(expr + " AS " + d.quote(m.label()));
+        }
+        List<String> where = new ArrayList<>();
+        for (Reading.Filter f : r.filters()) {
+            where.add(condition(f, aliases, d));
+        }
+        if (r.time() != null) {
+            String col = ref(r.time().column(), aliases, d);
+            boolean timestamp = "timestamp".equals(r.time().column().dataType());
+            where.add(col + " >= " + d.literal(r.time().range().from().format(DAY) + (timestamp ? " 00:00:00" : "")));
+            where.add(col + " < " + d.literal(r.time().range().to().format(DAY) + (timestamp ? " 00:00:00" : "")));
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(from);
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
+        if (aggregated && !groupBy.isEmpty()) {
+            sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+        }
+        Reading.Order order = r.order();
+        if (order != null && order.measure() >= 0 && order.measure() < measureExprs.size()) {
+            sql.append(" ORDER BY ").append(measureExprs.get(order.measure())).append(order.descending() ? " DESC" : " ASC");
+        } else if (order != null && order.measure() < 0 && !groupBy.isEmpty()) {
+            sql.append(" ORDER BY ").append(groupBy.get(0)).append(order.descending() ? " DESC" : " ASC");
+        } else if (order == null && !aggregated && !measureExprs.isEmpty()) {
+            sql.append(" ORDER BY ").append(measureExprs.get(0));
+        }
+        if (r.limit() != null) {
+            sql.append(" LIMIT ").append(r.limit());
+        }
+        return sql.toString();
+    }
+
+    private static String condition(Reading.Filter f, Map<String, String> aliases, Dialect d) {
+        String col = ref(f.column(), aliases, d);
+        boolean numeric = Set.of("int", "bigint", "double").contains(f.column().dataType());
+        List<String> values = f.values().stream().map(v -> numeric && v.matches("-?\\d+(\\.\\d+)?") ? v : d.literal(v))
+                .toList();
+        return switch (f.op()) {
+            case "IN" -> values.size() == 1 ? col + " = " + values.get(0)
+                    : col + " IN (" + String.join(", ", values) + ")";
+            case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
+            default -> col + " " + f.op() + " " + values.get(0);
+        };
+    }
+
+    private static String ref(Reading.Column c, Map<String, String> aliases, Dialect d) {
+        return aliases.get(key(c.table())) + "." + d.quote(c.column());
+    }
+
+    /** The fact table among the used ones (the one most relations start from), else the first used table. */
+    private static String base(Set<String> used, SemanticModel model) {
+        String best = used.iterator().next();
+        long bestScore = -1;
+        for (String t : used) {
+            long score = model.relations().stream().filter(r -> key(r.factTable()).equals(t)).count();
+            if (score > bestScore) {
+                best = t;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** Joins every other used table along the shortest path of relations from the base. */
+    private static void joins(SemanticModel model, String base, Set<String> used, Map<String, String> aliases,
+            StringBuilder from, Dialect d) {
+        for (String target : used) {
+            if (aliases.containsKey(target)) {
+                continue;
+            }
+            List<Relation> path = path(model, base, target);
+            if (path == null) {
+                throw new IllegalArgumentException("表 " + table(model, target) + " 与 " + table(model, base)
+                        + " 之间没有关联关系");
+            }
+            String current = base;
+            for (Relation rel : path) {
+                boolean forward = key(rel.factTable()).equals(current);
+                String next = key(forward ? rel.dimensionTable() : rel.factTable());
+                if (!aliases.containsKey(next)) {
+                    String alias = "t" + (aliases.size() + 1);
+                    aliases.put(next, alias);
+                    String joinType = forward ? rel.joinType() : reversed(rel.joinType());
+                    String on = rel.conditions().stream().map(c -> {
+                        String fact = aliases.get(key(rel.factTable())) + "." + d.quote(c.srcColName());
+                        String dim = aliases.get(key(rel.dimensionTable())) + "." + d.quote(c.dstColName());
+                        return fact + " = " + dim;
+                    }).collect(Collectors.joining(" AND "));
+                    from.append(' ').append(joinType).append(' ').append(d.quote(table(model, next))).append(' ')
+                            .append(alias).append(" ON ").append(on);
+                }
+                current = next;
+            }
+        }
+    }
+
+    /** The join type seen from the other side: LEFT and RIGHT swap. */
+    static String reversed(String joinType) {
+        return switch (joinType) {
+            case "LEFT JOIN" -> "RIGHT JOIN";
+            case "RIGHT JOIN" -> "LEFT JOIN";
+            default -> joinType;
+        };
+    }
+
+    private static List<Relation> path(SemanticModel model, String from, String to) {
+        Map<String, List<Relation>> paths = new LinkedHashMap<>();
+        paths.put(from, List.of());
+        Deque<String> queue = new ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            String t = queue.poll();
+            if (t.equals(to)) {
+                return paths.get(t);
+            }
+            for (Relation r : model.relations()) {
+                String other = key(r.factTable()).equals(t) ? key(r.dimensionTable())
+                        : key(r.dimensionTable()).equals(t) ? key(r.factTable()) : null;
+                if (other != null && !paths.containsKey(other)) {
+                    List<Relation> p = new ArrayList<>(paths.get(t));
+                    p.add(r);
+                    paths.put(other, p);
+                    queue.add(other);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String table(SemanticModel model, String key) {
+        return model.table(key).map(SemanticModel.Table::tableName).orElse(key);
+    }
+
+    private static String key(String table) {
+        return table.toLowerCase(Locale.ROOT);
+    }
+}
