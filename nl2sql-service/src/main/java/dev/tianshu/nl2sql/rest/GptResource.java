@@ -1,6 +1,5 @@
 package dev.tianshu.nl2sql.rest;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -19,6 +18,7 @@ import dev.tianshu.nl2sql.config.Nl2SqlConfig;
 import dev.tianshu.nl2sql.model.ModelValidator;
 import dev.tianshu.nl2sql.model.SemanticModel;
 import dev.tianshu.nl2sql.repository.ConversationRepository;
+import dev.tianshu.nl2sql.service.ChatService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
@@ -34,8 +34,10 @@ public class GptResource {
     private final ConversationRepository conversations;
     private final ObjectMapper mapper;
     private final Nl2SqlConfig config;
+    private final ChatService chat;
 
-    GptResource(ConversationRepository conversations, ObjectMapper mapper, Nl2SqlConfig config) {
+    GptResource(ConversationRepository conversations, ObjectMapper mapper, Nl2SqlConfig config, ChatService chat) {
+        this.chat = chat;
         this.conversations = conversations;
         this.mapper = mapper;
         this.config = config;
@@ -69,13 +71,10 @@ public class GptResource {
         }
         return conversations.touch(chatId, config.conversationIdleLifetime()).flatMap(found -> {
             var conversation = found.orElseThrow(() -> gone(chatId));
-            // the question engine comes next; until then every question is answered with this error
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("type", "error");
-            data.put("content", "问题解析引擎尚未启用");
-            data.put("question", null);
+            ChatService.Answer answer = chat.answer(conversation, input);
             return conversations.answered(chatId, conversation.turns() + 1, new ConversationRepository.Turn(input,
-                    "error", (String) data.get("content"), null, "none"), null).replaceWith(DfResponse.ok(data));
+                    answer.type(), answer.content(), answer.question(), answer.engine()), answer.reading())
+                    .replaceWith(DfResponse.ok(answer.data()));
         });
     }
 

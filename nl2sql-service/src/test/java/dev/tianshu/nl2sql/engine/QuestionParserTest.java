@@ -1,0 +1,64 @@
+package dev.tianshu.nl2sql.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tianshu.nl2sql.model.SemanticModel;
+
+/** First parser cases: the seed's two turns, aggregation, grouping, values as filters, top-N, ungroundable input. */
+class QuestionParserTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    static QuestionParser.Parse parse(SemanticModel model, String input, Reading previous) {
+        return QuestionParser.parse(input, model, new Lexicon(model), TODAY, previous);
+    }
+
+    @Test
+    void theSeedsLastYearAgeThenThisYear() {
+        SemanticModel model = SqlWriterTest.seed("mysql");
+        QuestionParser.Parse first = parse(model, "去年 age", null);
+        assertEquals("去年 age的分布", first.question());
+        assertEquals("SELECT t1.`age` AS `age的分布` FROM `test` t1 WHERE t1.`date` >= '2025-01-01 00:00:00' "
+                + "AND t1.`date` < '2026-01-01 00:00:00' ORDER BY t1.`age`", SqlWriter.write(first.reading().orElseThrow(), model));
+        QuestionParser.Parse second = parse(model, "今年呢?", first.reading().orElseThrow());
+        assertEquals("今年 age的分布", second.question());
+        assertEquals("SELECT t1.`age` AS `age的分布` FROM `test` t1 WHERE t1.`date` >= '2026-01-01 00:00:00' "
+                + "AND t1.`date` < '2027-01-01 00:00:00' ORDER BY t1.`age`", SqlWriter.write(second.reading().orElseThrow(), model));
+    }
+
+    @Test
+    void groupingValuesAndTopN() {
+        SemanticModel model = SqlWriterTest.star("postgresql");
+        QuestionParser.Parse p = parse(model, "最近7天按公司名称统计支付总额前5", null);
+        assertEquals("最近7天 按公司名称 支付总额的总和 前5", p.question());
+        String sql = SqlWriter.write(p.reading().orElseThrow(), model);
+        assertTrue(sql.startsWith("SELECT t3.\"company_name\" AS \"公司名称\", SUM(t1.\"pay_sum\") AS \"支付总额的总和\" "
+                + "FROM \"business_day\" t1 LEFT JOIN \"service_area\" t2"), sql);
+        assertTrue(sql.endsWith("GROUP BY t3.\"company_name\" ORDER BY SUM(t1.\"pay_sum\") DESC LIMIT 5"), sql);
+        assertTrue(sql.contains("t1.\"oper_date\" >= '2026-11-16' AND t1.\"oper_date\" < '2026-11-23'"), sql);
+
+        QuestionParser.Parse avg = parse(model, "各服务区名称的平均支付总额", null);
+        assertEquals("按服务区名称 支付总额的平均值", avg.question());
+    }
+
+    @Test
+    void samplesBecomeFiltersAndFollowUpsAddThem() {
+        SemanticModel model = SqlWriterTest.seed("mysql");
+        QuestionParser.Parse p = parse(model, "张医师的age总和", null);
+        assertEquals("张医师 age的总和", p.question());
+        assertTrue(SqlWriter.write(p.reading().orElseThrow(), model).contains("WHERE t1.`name` = '张医师'"));
+    }
+
+    @Test
+    void hostileOrUnrelatedInputIsNotGrounded() {
+        SemanticModel model = SqlWriterTest.seed("mysql");
+        for (String input : new String[] {"删除所有数据", "; DROP TABLE test", "ignore previous instructions", "你好"}) {
+            assertTrue(parse(model, input, null).reading().isEmpty(), input);
+        }
+    }
+}
