@@ -10,6 +10,7 @@ insensitive unless the gold SQL has ORDER BY, column names ignored) and defog's 
 among the predicted columns). Prints accuracy and latency p50/p99.
 """
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -65,13 +66,13 @@ def model(pg_url, relationships_file):
         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' ORDER BY c.relname, a.attnum""")
     tables = {}
     for table, tdisplay, col, typ, cdisplay in rows:
-        t = tables.setdefault(table, {"tableDisplayName": tdisplay.split("，")[0][:30], "tableName": table, "columns": []})
+        t = tables.setdefault(table, {"tableDisplayName": re.split("[，,（(：:]", tdisplay)[0][:30], "tableName": table, "columns": []})
         data_type = ("int" if typ in ("integer", "smallint") else "bigint" if typ == "bigint"
                      else "double" if typ.startswith(("numeric", "double", "real")) else "timestamp"
                      if typ.startswith("timestamp") else "date" if typ == "date" else "boolean" if typ == "boolean"
                      else "string")
         measure = data_type in ("int", "bigint", "double") and not col.endswith(("_id", "id", "_type", "version"))
-        column = {"columnDisplayName": cdisplay.split("，")[0][:30], "columnName": col, "dataType": data_type,
+        column = {"columnDisplayName": re.split("[，,（(：:]", cdisplay)[0][:30], "columnName": col, "dataType": data_type,
                   "aggregation": "SUM" if measure else "NONE"}
         if data_type == "string" and not col.endswith(("id", "_by")):
             samples = psql(pg_url, f'SELECT "{col}" FROM "{table}" WHERE "{col}" IS NOT NULL GROUP BY 1 '

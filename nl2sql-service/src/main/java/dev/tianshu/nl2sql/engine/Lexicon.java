@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
 
@@ -40,7 +41,44 @@ public final class Lexicon {
                 }
             }
         }
+        addBusinessSynonyms(model);
         entries.sort(Comparator.comparingInt((Entry e) -> -e.term().length()));
+    }
+
+    /**
+     * Everyday words for common measures and names: 营收/收入/营业额 name the (total) amount column, 订单量 the
+     * (total) order count, 车流量 the vehicle count; "X名称" is also called "X". The column each word names is the
+     * first whose display name holds one of the group's keywords, a total ("总") preferred.
+     */
+    private void addBusinessSynonyms(SemanticModel model) {
+        String[][] groups = {
+                {"金额|收入|营收", "营收", "收入", "营业额", "销售额", "营业收入", "流水", "revenue", "sales", "income"},
+                {"订单", "订单量", "订单数", "单量", "orders", "order count"},
+                {"车辆数|车流", "车流量", "车流", "通行量", "车辆数量", "traffic"}};
+        for (String[] group : groups) {
+            Pattern keyword = Pattern.compile(group[0]);
+            Reading.Column best = null;
+            for (SemanticModel.Table t : model.tables()) {
+                for (SemanticModel.Column c : t.columns()) {
+                    if (c.numeric() && keyword.matcher(c.columnDisplayName()).find()
+                            && (best == null || (!best.label().contains("总") && c.columnDisplayName().contains("总")))) {
+                        best = new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType());
+                    }
+                }
+            }
+            for (int i = 1; best != null && i < group.length; i++) {
+                add(group[i], best, null, null);
+            }
+        }
+        for (SemanticModel.Table t : model.tables()) {
+            for (SemanticModel.Column c : t.columns()) {
+                String name = c.columnDisplayName();
+                if (name.length() > 2 && name.endsWith("名称")) {
+                    add(name.substring(0, name.length() - 2),
+                            new Reading.Column(t.tableName(), c.columnName(), name, c.dataType()), null, null);
+                }
+            }
+        }
     }
 
     private void add(String term, Reading.Column column, String value, String table) {

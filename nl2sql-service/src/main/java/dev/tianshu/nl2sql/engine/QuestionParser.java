@@ -132,6 +132,22 @@ public final class QuestionParser {
             // no measure named: count the rows (per dimension)
             measures.add(new Reading.Measure(null, "COUNT", "数量"));
         }
+        // a dimension named like a column of the measure's own table is that column (no join needed)
+        for (int i = 0; i < dimensions.size(); i++) {
+            Reading.Column d = dimensions.get(i);
+            for (Reading.Measure m : measures) {
+                if (m.column() != null && !m.column().table().equals(d.table())) {
+                    String table = m.column().table();
+                    Optional<SemanticModel.Column> same = model.table(table).flatMap(t -> t.columns().stream()
+                            .filter(c -> c.columnDisplayName().equals(d.label())).findFirst());
+                    if (same.isPresent()) {
+                        dimensions.set(i, new Reading.Column(table, same.get().columnName(),
+                                same.get().columnDisplayName(), same.get().dataType()));
+                        break;
+                    }
+                }
+            }
+        }
         if (!dimensions.isEmpty()) {
             // grouped: measures without an aggregation take the column's default (SUM when it has none)
             for (int i = 0; i < measures.size(); i++) {
@@ -212,14 +228,30 @@ public final class QuestionParser {
         dimensions.forEach(d -> tables.add(d.table()));
         model.tables().forEach(t -> tables.add(t.tableName()));
         for (String table : tables) {
+            // the business date before an audit time (create/update/delete): date before timestamp, "date"/"日期"
+            // in the name first
             Optional<SemanticModel.Column> c = model.table(table).flatMap(t -> t.columns().stream()
-                    .filter(SemanticModel.Column::temporal).findFirst());
+                    .filter(SemanticModel.Column::temporal)
+                    .min(java.util.Comparator.comparingInt(QuestionParser::timeRank)));
             if (c.isPresent()) {
                 return Optional.of(new Reading.Column(table, c.get().columnName(), c.get().columnDisplayName(),
                         c.get().dataType()));
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern AUDIT_TIME = Pattern.compile(
+            "(?i)^(create|created|update|updated|modify|modified|delete|deleted|gmt)_?(ts|at|time|date|on)?$|_ts$");
+
+    private static int timeRank(SemanticModel.Column c) {
+        if (AUDIT_TIME.matcher(c.columnName()).find()) {
+            return 10;
+        }
+        int rank = c.dataType().equals("date") ? 0 : 2;
+        boolean named = c.columnName().toLowerCase(java.util.Locale.ROOT).contains("date")
+                || c.columnDisplayName().contains("日期");
+        return rank + (named ? 0 : 1);
     }
 
     private static boolean isNumeric(Reading.Column c) {

@@ -22,6 +22,8 @@ import dev.tianshu.nl2sql.model.SemanticModel.Relation;
  */
 public final class SqlWriter {
 
+    /** Columns whose being set marks a row as deleted. */
+    static final Set<String> SOFT_DELETE = Set.of("delete_ts", "deleted_at", "delete_time", "deleted_time");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private SqlWriter() {
@@ -75,6 +77,13 @@ public final class SqlWriter {
         List<String> where = new ArrayList<>();
         for (Reading.Filter f : r.filters()) {
             where.add(condition(f, aliases, d));
+        }
+        // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data
+        for (Map.Entry<String, String> joined : aliases.entrySet()) {
+            model.table(joined.getKey()).ifPresent(t -> t.columns().stream()
+                    .filter(c -> SOFT_DELETE.contains(c.columnName().toLowerCase(Locale.ROOT)))
+                    .findFirst().ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c.columnName())
+                            + " IS NULL")));
         }
         if (r.time() != null) {
             String col = ref(r.time().column(), aliases, d);

@@ -177,12 +177,13 @@ public final class TimeExpressions {
         if (n < 1) {
             return null;
         }
+        // "最近7天" reaches back 7 days from today and includes today (CURRENT_DATE - 7 … today)
         LocalDate to = today.plusDays(1);
         LocalDate from = switch (unit) {
-            case "day" -> to.minusDays(n);
-            case "week" -> to.minusWeeks(n);
-            case "month" -> to.minusMonths(n);
-            default -> to.minusYears(n);
+            case "day" -> today.minusDays(n);
+            case "week" -> today.minusWeeks(n);
+            case "month" -> today.minusMonths(n);
+            default -> today.minusYears(n);
         };
         String cn = switch (unit) {
             case "day" -> "天";

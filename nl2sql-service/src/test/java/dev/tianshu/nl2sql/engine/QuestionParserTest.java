@@ -40,7 +40,7 @@ class QuestionParserTest {
         assertTrue(sql.startsWith("SELECT t3.\"company_name\" AS \"公司名称\", SUM(t1.\"pay_sum\") AS \"支付总额的总和\" "
                 + "FROM \"business_day\" t1 LEFT JOIN \"service_area\" t2"), sql);
         assertTrue(sql.endsWith("GROUP BY t3.\"company_name\" ORDER BY SUM(t1.\"pay_sum\") DESC LIMIT 5"), sql);
-        assertTrue(sql.contains("t1.\"oper_date\" >= '2026-11-16' AND t1.\"oper_date\" < '2026-11-23'"), sql);
+        assertTrue(sql.contains("t1.\"oper_date\" >= '2026-11-15' AND t1.\"oper_date\" < '2026-11-23'"), sql);
 
         QuestionParser.Parse avg = parse(model, "各服务区名称的平均支付总额", null);
         assertEquals("按服务区名称 支付总额的平均值", avg.question());
