@@ -9,17 +9,14 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.tianshu.common.event.EventEnvelope;
 import dev.tianshu.pipeline.config.PipelineConfig;
 import dev.tianshu.pipeline.repository.OutboxRepository;
 import dev.tianshu.pipeline.repository.OutboxRepository.Pending;
 import dev.tianshu.pipeline.repository.RunRepository;
 import dev.tianshu.pipeline.repository.RunRepository.Orphan;
+import dev.tianshu.pipeline.service.ExecutionService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import dev.tianshu.pipeline.service.ExecutionService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -43,18 +40,16 @@ public class OrphanSweeper {
     private final OutboxRepository outbox;
     private final EventPublisher publisher;
     private final ExecutionService executions;
-    private final ObjectMapper mapper;
     private final PipelineConfig.Execution config;
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private long timer = -1;
 
     OrphanSweeper(RunRepository runs, OutboxRepository outbox, EventPublisher publisher, ExecutionService executions,
-            ObjectMapper mapper, PipelineConfig config) {
+            PipelineConfig config) {
         this.executions = executions;
         this.runs = runs;
         this.outbox = outbox;
         this.publisher = publisher;
-        this.mapper = mapper;
         this.config = config.execution();
     }
 
@@ -85,8 +80,7 @@ public class OrphanSweeper {
                     for (Orphan o : orphans) {
                         LOG.infof("step %s of %s has no live owner; requesting it again", o.step(), o.taskId());
                         adds.add(outbox.add(c, PipelineEvents.STEP_REQUESTS_TOPIC, o.taskId(),
-                                EventEnvelope.of(PipelineEvents.STEP_REQUESTED, PipelineEvents.VERSION, o.taskId(),
-                                        new StepRequested(o.taskId(), o.runId(), o.step(), o.executionMode()), mapper)));
+                                executions.requested(o.taskId(), o.runId(), o.step(), o.executionMode())));
                     }
                     return adds.isEmpty() ? Uni.createFrom().item(List.<Pending>of())
                             : Uni.join().all(adds).andFailFast();

@@ -64,9 +64,9 @@ public class TaskLogRepository {
     public Uni<Page> query(String taskId, Query q) {
         List<Object> args = new ArrayList<>(List.of(taskId));
         StringBuilder where = new StringBuilder(" WHERE true");
-        add(where, args, "level = ", q.level());
-        add(where, args, "logged_at >= ", q.from());
-        add(where, args, "logged_at <= ", q.to());
+        TaskRepository.condition(where, args, "level = ", q.level());
+        TaskRepository.condition(where, args, "logged_at >= ", q.from());
+        TaskRepository.condition(where, args, "logged_at <= ", q.to());
         if (q.keyword() != null) {
             args.add(q.keyword().toLowerCase());
             where.append(" AND strpos(lower(message), $").append(args.size()).append(") > 0");
@@ -75,7 +75,7 @@ public class TaskLogRepository {
             args.add(q.logger().toLowerCase());
             where.append(" AND strpos(lower(logger), $").append(args.size()).append(") > 0");
         }
-        add(where, args, "step = ", q.step());
+        TaskRepository.condition(where, args, "step = ", q.step());
         String from = " FROM (SELECT *, row_number() OVER (ORDER BY id) AS line_number FROM task_log "
                 + "WHERE task_id = $1) x";
         List<Object> pageArgs = new ArrayList<>(args);
@@ -105,13 +105,6 @@ public class TaskLogRepository {
                     return new LogStats(r.getLong("n"), r.getNumeric("bytes").longValue(),
                             r.getOffsetDateTime("first"), r.getOffsetDateTime("last"));
                 });
-    }
-
-    private static void add(StringBuilder where, List<Object> args, String expression, Object value) {
-        if (value != null) {
-            args.add(value);
-            where.append(" AND ").append(expression).append('$').append(args.size());
-        }
     }
 
     private static LogLine line(io.vertx.mutiny.sqlclient.Row r) {

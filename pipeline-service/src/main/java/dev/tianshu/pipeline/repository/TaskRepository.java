@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.tianshu.common.api.ApiException;
 import dev.tianshu.pipeline.model.Timestamps;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -74,6 +75,11 @@ public class TaskRepository {
                 .map(rows -> rows.size() == 0 ? Optional.<TaskRow>empty() : Optional.of(TaskRow.of(rows.iterator().next())));
     }
 
+    /** The task, or a 404 ("任务不存在") when there is none. */
+    public Uni<TaskRow> require(String taskId) {
+        return find(taskId).map(t -> t.orElseThrow(() -> ApiException.notFound("任务不存在: " + taskId)));
+    }
+
     public Uni<List<StepRow>> steps(String taskId) {
         return pool.preparedQuery("SELECT * FROM task_step WHERE task_id = $1 ORDER BY step_order")
                 .execute(Tuple.of(taskId)).map(rows -> map(rows, StepRow::of));
@@ -132,7 +138,8 @@ public class TaskRepository {
         return Uni.combine().all().unis(page, total).asTuple().map(t -> new Page(t.getItem1(), t.getItem2()));
     }
 
-    private static void condition(StringBuilder where, List<Object> args, String expression, Object value) {
+    /** Appends {@code AND <expression>$n} with the value as the next parameter, when the value is given. */
+    static void condition(StringBuilder where, List<Object> args, String expression, Object value) {
         if (value != null) {
             args.add(value);
             where.append(" AND ").append(expression).append('$').append(args.size());

@@ -148,7 +148,7 @@ public class TableListResource {
     @Path("/table-list-info")
     public Uni<Map<String, Object>> info(@PathParam("task_id") String taskId) {
         TaskIds.check(taskId);
-        return existing(taskId).flatMap(task -> files.read(taskId, FILE)).map(found -> {
+        return tasks.require(taskId).flatMap(task -> files.read(taskId, FILE)).map(found -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("task_id", taskId);
             data.put("file_name", FILE);
@@ -173,13 +173,9 @@ public class TableListResource {
         });
     }
 
-    private Uni<TaskRow> existing(String taskId) {
-        return tasks.find(taskId).map(t -> t.orElseThrow(() -> ApiException.notFound("任务不存在: " + taskId)));
-    }
-
     /** The task, unless it is being executed (its files must not change under a running step). */
     Uni<TaskRow> writable(String taskId) {
-        return existing(taskId).map(task -> {
+        return tasks.require(taskId).map(task -> {
             if (task.running()) {
                 throw ApiException.conflict("任务正在执行中，不能修改任务文件");
             }

@@ -27,7 +27,6 @@ import dev.tianshu.pipeline.repository.TaskFileRepository;
 import dev.tianshu.pipeline.repository.TaskFileRepository.FileInfo;
 import dev.tianshu.pipeline.repository.TaskLogRepository;
 import dev.tianshu.pipeline.repository.TaskRepository;
-import dev.tianshu.pipeline.repository.TaskRow;
 import dev.tianshu.pipeline.service.TaskLogView;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +58,7 @@ public class TaskFilesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> list(@PathParam("task_id") String taskId) {
         TaskIds.check(taskId);
-        return existing(taskId).flatMap(task -> Uni.combine().all().unis(files.list(taskId), logs.stats(taskId))
+        return tasks.require(taskId).flatMap(task -> Uni.combine().all().unis(files.list(taskId), logs.stats(taskId))
                 .asTuple()).map(t -> {
                     List<Map<String, Object>> items = new ArrayList<>();
                     long total = 0;
@@ -101,13 +100,13 @@ public class TaskFilesResource {
         TaskIds.check(taskId);
         String name = Uploads.safeName(fileName, "file_name");
         Uni<byte[]> content = name.equals(TaskLogView.FILE)
-                ? existing(taskId).flatMap(t -> logs.all(taskId)).map(lines -> {
+                ? tasks.require(taskId).flatMap(t -> logs.all(taskId)).map(lines -> {
                     if (lines.isEmpty()) {
                         throw ApiException.notFound("文件不存在: " + name);
                     }
                     return TaskLogView.render(lines);
                 })
-                : existing(taskId).flatMap(t -> files.read(taskId, name)).map(found -> found
+                : tasks.require(taskId).flatMap(t -> files.read(taskId, name)).map(found -> found
                         .orElseThrow(() -> ApiException.notFound("文件不存在: " + name)).content());
         return content.map(bytes -> Response.ok(bytes)
                 .type(contentType(name))
@@ -194,10 +193,6 @@ public class TaskFilesResource {
                 return info;
             });
         });
-    }
-
-    private Uni<TaskRow> existing(String taskId) {
-        return tasks.find(taskId).map(t -> t.orElseThrow(() -> ApiException.notFound("任务不存在: " + taskId)));
     }
 
     static String fileType(String name) {

@@ -47,7 +47,7 @@ public class TaskLogResource {
         TaskIds.check(taskId);
         int n = TaskResource.intParam(limit, "limit", 100, 1, 1000);
         String lvl = level(level);
-        return existing(taskId).flatMap(x -> logs.tail(taskId, n, lvl)).map(lines -> {
+        return tasks.require(taskId).flatMap(x -> logs.tail(taskId, n, lvl)).map(lines -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("log_file", logFile(taskId));
             data.put("logs", lines.stream().map(l -> TaskLogView.entry(l, false)).toList());
@@ -89,7 +89,7 @@ public class TaskLogResource {
                 TaskResource.time(p, "start_time", false), TaskResource.time(p, "end_time", true), keyword,
                 p.text("logger_name").orElse(null), p.text("step_name").orElse(null), SORT_COLUMNS.get(sortBy),
                 sortOrder.equals("desc"), pageSize, (page - 1) * pageSize);
-        return existing(taskId).flatMap(x -> Uni.combine().all().unis(logs.query(taskId, q), logs.stats(taskId))
+        return tasks.require(taskId).flatMap(x -> Uni.combine().all().unis(logs.query(taskId, q), logs.stats(taskId))
                 .asTuple()).map(t -> {
                     var stats = t.getItem2();
                     Map<String, Object> info = new LinkedHashMap<>();
@@ -107,13 +107,6 @@ public class TaskLogResource {
                     data.put("task_id", taskId);
                     return V0Response.ok(data, "查询任务日志成功");
                 });
-    }
-
-    private Uni<Void> existing(String taskId) {
-        return tasks.find(taskId).map(t -> {
-            t.orElseThrow(() -> ApiException.notFound("任务不存在: " + taskId));
-            return null;
-        });
     }
 
     static String level(String level) {

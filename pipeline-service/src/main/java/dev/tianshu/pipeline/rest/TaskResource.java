@@ -114,10 +114,8 @@ public class TaskResource {
     @Path("/{task_id}")
     public Uni<Map<String, Object>> status(@PathParam("task_id") String taskId) {
         TaskIds.check(taskId);
-        return tasks.find(taskId).flatMap(found -> {
-            var task = found.orElseThrow(() -> ApiException.notFound("任务不存在: " + taskId));
-            return tasks.steps(taskId).map(steps -> V0Response.ok(TaskViews.status(task, steps), "获取任务状态成功"));
-        });
+        return tasks.require(taskId).flatMap(task -> tasks.steps(taskId)
+                .map(steps -> V0Response.ok(TaskViews.status(task, steps), "获取任务状态成功")));
     }
 
     @POST

@@ -69,8 +69,7 @@ public class ExecutionService {
         UUID runId = UUID.randomUUID();
         String mode = step == null ? "complete" : "step";
         BufferedTaskLog log = new BufferedTaskLog(taskId, null, logs);
-        return tasks.find(taskId).flatMap(found -> {
-            TaskRow before = found.orElseThrow(() -> ApiException.notFound("任务不存在: " + taskId));
+        return tasks.require(taskId).flatMap(before -> {
             TaskParameters parameters = before.parameters();
             List<String> skipped = new ArrayList<>();
             if (step == null && !parameters.enableSqlValidation()) {
@@ -191,7 +190,8 @@ public class ExecutionService {
                 .orElse(null);
     }
 
-    EventEnvelope requested(String taskId, UUID runId, String step, String mode) {
+    /** The event requesting {@code step} of execution {@code runId}. */
+    public EventEnvelope requested(String taskId, UUID runId, String step, String mode) {
         return EventEnvelope.of(PipelineEvents.STEP_REQUESTED, PipelineEvents.VERSION, taskId,
                 new StepRequested(taskId, runId, step, mode), mapper);
     }

@@ -12,7 +12,7 @@ import org.awaitility.Awaitility;
 import io.restassured.path.json.JsonPath;
 
 /** Driving tasks through the API in flow tests: create, table list, execute, wait for the end. */
-final class Tasks {
+public final class Tasks {
 
     static final String HIGHWAY_TABLES = "bss_car_day_count,bss_business_day_data,bss_company,bss_section_route,"
             + "bss_section_route_area_link,bss_service_area,bss_service_area_mapper";
@@ -20,7 +20,7 @@ final class Tasks {
     private Tasks() {
     }
 
-    static String create(String body) {
+    public static String create(String body) {
         return given().contentType("application/json").body(body).post("/api/v0/data_pipeline/tasks")
                 .then().statusCode(200).extract().path("data.task_id");
     }

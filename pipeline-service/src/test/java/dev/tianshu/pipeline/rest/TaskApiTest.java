@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import dev.tianshu.pipeline.flow.Tasks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -31,8 +32,7 @@ import io.restassured.response.Response;
 class TaskApiTest {
 
     static String create(String body) {
-        return given().contentType("application/json").body(body).post("/api/v0/data_pipeline/tasks")
-                .then().statusCode(200).extract().path("data.task_id");
+        return Tasks.create(body);
     }
 
     @Test
