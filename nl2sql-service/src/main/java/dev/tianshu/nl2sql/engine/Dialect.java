@@ -50,25 +50,40 @@ public enum Dialect {
         };
     }
 
-    /** The first day of the month (or year, day) of a date/timestamp expression, for grouping by period. */
-    public String truncate(String unit, String expression) {
-        return switch (this) {
-            case MYSQL -> switch (unit) {
-                case "year" -> "DATE_FORMAT(" + expression + ", '%Y')";
-                case "month" -> "DATE_FORMAT(" + expression + ", '%Y-%m')";
-                default -> "DATE(" + expression + ")";
+    /**
+     * A date/timestamp expression per period, for grouping: day (the date), week (week of the year), month (month
+     * number), year-month ("2023-04"), year.
+     */
+    public String period(String grain, String expression, String dataType) {
+        return switch (grain) {
+            case "day" -> "date".equals(dataType) ? expression : switch (this) {
+                case MYSQL -> "DATE(" + expression + ")";
+                case CLICKHOUSE -> "toDate(" + expression + ")";
+                case IMPALA -> "TO_DATE(" + expression + ")";
+                case POSTGRESQL -> "CAST(" + expression + " AS DATE)";
             };
-            case CLICKHOUSE -> switch (unit) {
-                case "year" -> "toStartOfYear(" + expression + ")";
-                case "month" -> "toStartOfMonth(" + expression + ")";
-                default -> "toDate(" + expression + ")";
+            case "week" -> switch (this) {
+                case MYSQL -> "WEEK(" + expression + ", 3)";
+                case CLICKHOUSE -> "toISOWeek(" + expression + ")";
+                case IMPALA -> "WEEKOFYEAR(" + expression + ")";
+                case POSTGRESQL -> "EXTRACT(WEEK FROM " + expression + ")";
             };
-            case IMPALA -> switch (unit) {
-                case "year" -> "TRUNC(" + expression + ", 'YYYY')";
-                case "month" -> "TRUNC(" + expression + ", 'MM')";
-                default -> "TRUNC(" + expression + ", 'DD')";
+            case "month" -> switch (this) {
+                case MYSQL, IMPALA -> "MONTH(" + expression + ")";
+                case CLICKHOUSE -> "toMonth(" + expression + ")";
+                case POSTGRESQL -> "EXTRACT(MONTH FROM " + expression + ")";
             };
-            case POSTGRESQL -> "DATE_TRUNC('" + unit + "', " + expression + ")";
+            case "year-month" -> switch (this) {
+                case MYSQL -> "DATE_FORMAT(" + expression + ", '%Y-%m')";
+                case CLICKHOUSE -> "formatDateTime(" + expression + ", '%Y-%m')";
+                case IMPALA -> "FROM_TIMESTAMP(" + expression + ", 'yyyy-MM')";
+                case POSTGRESQL -> "TO_CHAR(" + expression + ", 'YYYY-MM')";
+            };
+            default -> switch (this) {
+                case MYSQL, IMPALA -> "YEAR(" + expression + ")";
+                case CLICKHOUSE -> "toYear(" + expression + ")";
+                case POSTGRESQL -> "EXTRACT(YEAR FROM " + expression + ")";
+            };
         };
     }
 

@@ -3,58 +3,188 @@ package dev.tianshu.nl2sql.engine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
 
 /**
  * The words a question can name the model by: every column's display name and name (also with spaces for
- * underscores), every table's display name and name, and every sample value (naming a value of its column). Terms
- * are found in a text longest first, without overlaps.
+ * underscores), every table's display name and name, every sample value (naming a value of its column), and
+ * everyday variants (营收 for the total amount, 服务区 for 服务区名称, 现金订单数 for 现金支付订单数). A term may name
+ * several columns (服务区名称 in three tables): a hit keeps every candidate, and the parser picks the one nearest the
+ * question's fact table. Terms are found in a text longest first, without overlaps. Names of things the samples do
+ * not list ("宜春服务区" when the model gives no samples of 服务区名称) are recognised by the name column's suffix.
  */
 public final class Lexicon {
 
-    /** What a term names: a column, a value of a column, or a table. */
+    /**
+     * What a term names: a column, a value of a column, or a table ({@code table} set; {@code column} then is the
+     * table's name column, if it has one).
+     */
     public record Entry(String term, Reading.Column column, String value, String table) {
+
+        public boolean isValue() {
+            return value != null;
+        }
+
+        public boolean isEntity() {
+            return table != null;
+        }
     }
 
-    /** A term found in a text. */
-    public record Hit(int start, int end, Entry entry) {
+    /** A term found in a text, with every entry it can name (the first is the preferred one). */
+    public record Hit(int start, int end, List<Entry> entries) {
+
+        public Entry entry() {
+            return entries.get(0);
+        }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** Words that end a name before its suffix: "各服务区", "下属服务区" name no particular 服务区. */
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(各个|各|每个|每|所有|全部|哪些|哪个|哪家|哪|下属|旗下|所属|单个|对应|多个|同一|原始|相同|不同|管理的|管理|关联|覆盖|该|其|这些|那些|"
+                    + "查询|统计|分析|列出|对比|比较|找出|查找|显示|计算|查看|请问|只看|看看|看|查|在|的|与|和|及|或|、|并|且|中|内|下|个|家|条|"
+                    + "开放|关闭|营业|停业|新增|有效|最高|最低|最多|最少|最大|最小|排名|top|前|筛选出|筛选|任何|状态|类型|类别|数据|信息|记录|系统|情况|维度|级别)");
+
+    private final Map<String, List<Entry>> byTerm = new LinkedHashMap<>();
+    private final List<String> terms = new ArrayList<>();
+    /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
+    private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
     public Lexicon(SemanticModel model) {
         for (SemanticModel.Table t : model.tables()) {
-            add(t.tableDisplayName(), null, null, t.tableName());
-            add(t.tableName(), null, null, t.tableName());
+            Reading.Column nameColumn = nameColumn(t);
             for (SemanticModel.Column c : t.columns()) {
-                Reading.Column col = new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(),
-                        c.dataType());
+                Reading.Column col = column(t, c);
                 add(c.columnDisplayName(), col, null, null);
                 add(c.columnName(), col, null, null);
                 add(c.columnName().replace('_', ' '), col, null, null);
                 for (String sample : c.samples()) {
                     add(sample, col, sample, null);
                 }
+                variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
+                String name = c.columnDisplayName();
+                if (name.length() > 2 && name.endsWith("名称") && !c.numeric()) {
+                    String suffix = name.substring(0, name.length() - 2);
+                    add(suffix, col, null, null);
+                    if (c.samples().isEmpty()) {
+                        nameSuffixes.computeIfAbsent(normalise(suffix), k -> new ArrayList<>()).add(col);
+                    }
+                }
+            }
+            add(t.tableDisplayName(), nameColumn, null, t.tableName());
+            add(t.tableName(), nameColumn, null, t.tableName());
+            String display = t.tableDisplayName();
+            if (display.length() > 2 && (display.endsWith("表") || display.endsWith("信息"))) {
+                add(display.substring(0, display.length() - (display.endsWith("表") ? 1 : 2)), nameColumn, null,
+                        t.tableName());
             }
         }
         addBusinessSynonyms(model);
-        entries.sort(Comparator.comparingInt((Entry e) -> -e.term().length()));
+        terms.addAll(byTerm.keySet());
+        terms.sort(Comparator.comparingInt(String::length).reversed());
+    }
+
+    private static Reading.Column column(SemanticModel.Table t, SemanticModel.Column c) {
+        return new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType());
+    }
+
+    /** The column a table is named by: the first whose display name ends with 名称 (or whose name ends with name). */
+    static Reading.Column nameColumn(SemanticModel.Table t) {
+        return t.columns().stream().filter(c -> !c.numeric() && (c.columnDisplayName().endsWith("名称")
+                        || c.columnName().toLowerCase(Locale.ROOT).endsWith("name")))
+                .findFirst().map(c -> column(t, c)).orElse(null);
+    }
+
+    /** A table's name for one of its rows: its display name without 表 / 信息 (服务区表 → 服务区). */
+    private static String entityWord(SemanticModel.Table t) {
+        String display = t.tableDisplayName();
+        if (display.length() > 2 && display.endsWith("表")) {
+            return display.substring(0, display.length() - 1);
+        }
+        if (display.length() > 3 && display.endsWith("信息")) {
+            return display.substring(0, display.length() - 2);
+        }
+        return display;
+    }
+
+    /** Words that name the same thing in column names (类别 / 类型 / 种类 / 型, 车辆 / 车). */
+    private static final String[][] THESAURUS = {{"类别", "类型", "种类", "型"}, {"车辆", "车"}, {"总数", "总量", "数量"},
+            {"金额", "总额", "额"}, {"编码", "编号", "代码"}};
+
+    /**
+     * Everyday spellings of a display name: without 支付 (现金订单数), with 总 (微信支付总金额), 数量 for 数, words of
+     * the thesaurus swapped (车辆类别 → 车型), and without the table's own name (服务区经纬度 → 经纬度).
+     */
+    private static List<String> variants(String name, String entity) {
+        List<String> v = new ArrayList<>();
+        if (name.contains("支付") && name.length() > 4) {
+            String without = name.replace("支付", "");
+            v.add(without);
+            v.add(name.replace("支付金额", "支付"));
+            if (without.endsWith("金额")) {
+                v.add(without.substring(0, without.length() - 2) + "支付总额");
+                v.add(without.substring(0, without.length() - 2) + "收入");
+            }
+            if (without.endsWith("订单数")) {
+                v.add(without + "量");
+                v.add(without.substring(0, without.length() - 1) + "量");
+            }
+        }
+        if (name.endsWith("金额") && name.length() > 3 && !name.contains("总")) {
+            v.add(name.substring(0, name.length() - 2) + "总额");
+            v.add(name.substring(0, name.length() - 2) + "总金额");
+        }
+        if (name.endsWith("数") && name.length() > 2) {
+            v.add(name + "量");
+        }
+        List<String> all = concat(List.of(name), v);
+        for (String[] group : THESAURUS) {
+            List<String> swapped = new ArrayList<>();
+            for (String base : all) {
+                for (String word : group) {
+                    if (base.contains(word)) {
+                        for (String other : group) {
+                            if (!other.equals(word)) {
+                                swapped.add(base.replace(word, other));
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            all.addAll(swapped);
+        }
+        v = all;
+        if (entity != null && name.startsWith(entity) && name.length() - entity.length() >= 3) {
+            v.add(name.substring(entity.length()));
+        }
+        v.removeIf(x -> x.length() < 2 || x.equals(name));
+        return v;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
-     * Everyday words for common measures and names: 营收/收入/营业额 name the (total) amount column, 订单量 the
-     * (total) order count, 车流量 the vehicle count; "X名称" is also called "X". The column each word names is the
-     * first whose display name holds one of the group's keywords, a total ("总") preferred.
+     * Everyday words for common measures: 营收/收入/营业额 name the (total) amount column, 订单量 the (total) order
+     * count, 车流量 the vehicle count. The column each word names is the first whose display name holds one of the
+     * group's keywords, a total ("总") preferred.
      */
     private void addBusinessSynonyms(SemanticModel model) {
         String[][] groups = {
-                {"金额|收入|营收", "营收", "收入", "营业额", "销售额", "营业收入", "流水", "revenue", "sales", "income"},
-                {"订单", "订单量", "订单数", "单量", "orders", "order count"},
-                {"车辆数|车流", "车流量", "车流", "通行量", "车辆数量", "traffic"}};
+                {"金额|收入|营收", "营收", "收入", "营业额", "销售额", "营业收入", "流水", "营收金额", "金额", "revenue", "sales",
+                        "income"},
+                {"订单", "订单量", "订单数", "订单数量", "单量", "orders", "order count"},
+                {"车辆数|车流", "车流量", "车流", "通行量", "车辆数量", "通行频次", "traffic"}};
         for (String[] group : groups) {
             Pattern keyword = Pattern.compile(group[0]);
             Reading.Column best = null;
@@ -62,7 +192,7 @@ public final class Lexicon {
                 for (SemanticModel.Column c : t.columns()) {
                     if (c.numeric() && keyword.matcher(c.columnDisplayName()).find()
                             && (best == null || (!best.label().contains("总") && c.columnDisplayName().contains("总")))) {
-                        best = new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType());
+                        best = column(t, c);
                     }
                 }
             }
@@ -70,21 +200,18 @@ public final class Lexicon {
                 add(group[i], best, null, null);
             }
         }
-        for (SemanticModel.Table t : model.tables()) {
-            for (SemanticModel.Column c : t.columns()) {
-                String name = c.columnDisplayName();
-                if (name.length() > 2 && name.endsWith("名称")) {
-                    add(name.substring(0, name.length() - 2),
-                            new Reading.Column(t.tableName(), c.columnName(), name, c.dataType()), null, null);
-                }
-            }
-        }
     }
 
     private void add(String term, Reading.Column column, String value, String table) {
         String t = normalise(term);
         if (t.length() >= 2 || (t.length() == 1 && Character.isIdeographic(t.codePointAt(0)) && value == null)) {
-            entries.add(new Entry(t, column, value, table));
+            List<Entry> list = byTerm.computeIfAbsent(t, k -> new ArrayList<>());
+            Entry e = new Entry(t, column, value, table);
+            boolean known = list.stream().anyMatch(x -> java.util.Objects.equals(x.column(), column)
+                    && java.util.Objects.equals(x.value(), value) && java.util.Objects.equals(x.table(), table));
+            if (!known && (column != null || table != null)) {
+                list.add(e);
+            }
         }
     }
 
@@ -98,14 +225,19 @@ public final class Lexicon {
     public List<Hit> find(String text) {
         boolean[] taken = new boolean[text.length()];
         List<Hit> hits = new ArrayList<>();
-        for (Entry e : entries) {
+        names(text, taken, hits);
+        for (String term : terms) {
+            List<Entry> entries = byTerm.get(term);
+            if (entries.isEmpty()) {
+                continue;
+            }
             int from = 0;
             while (true) {
-                int i = text.indexOf(e.term(), from);
+                int i = text.indexOf(term, from);
                 if (i < 0) {
                     break;
                 }
-                int end = i + e.term().length();
+                int end = i + term.length();
                 from = i + 1;
                 if (!free(taken, i, end) || !boundary(text, i, end)) {
                     continue;
@@ -113,15 +245,62 @@ public final class Lexicon {
                 for (int k = i; k < end; k++) {
                     taken[k] = true;
                 }
-                hits.add(new Hit(i, end, e));
+                hits.add(new Hit(i, end, entries));
             }
         }
         hits.sort(Comparator.comparingInt(Hit::start));
         return hits;
     }
 
+    /** "宜春服务区": a name (2–6 characters before a name suffix) the samples do not list, as a value of those columns. */
+    private void names(String text, boolean[] taken, List<Hit> hits) {
+        for (Map.Entry<String, List<Reading.Column>> suffix : nameSuffixes.entrySet()) {
+            String word = suffix.getKey();
+            for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+                String prefix = namePrefix(text.substring(Math.max(0, at - 6), at));
+                int start = at - prefix.length();
+                int end = at + word.length();
+                if (prefix.length() < 2 || !free(taken, start, end)) {
+                    continue;
+                }
+                String value = prefix + word;
+                List<Entry> entries = suffix.getValue().stream().map(c -> new Entry(value, c, value, null)).toList();
+                for (int k = start; k < end; k++) {
+                    taken[k] = true;
+                }
+                hits.add(new Hit(start, end, entries));
+            }
+        }
+    }
+
+    /**
+     * The part of the characters before a name suffix that can be a name: after the last function word, number or
+     * punctuation, and holding no other term of the model.
+     */
+    private String namePrefix(String before) {
+        int cut = 0;
+        Matcher stop = NOT_A_NAME.matcher(before);
+        while (stop.find()) {
+            cut = Math.max(cut, stop.end());
+        }
+        for (int i = 0; i < before.length(); i++) {
+            if (!Character.isIdeographic(before.charAt(i)) && !Character.isLetter(before.charAt(i))) {
+                cut = Math.max(cut, i + 1);
+            }
+        }
+        String prefix = before.substring(cut);
+        for (int i = 0; i < prefix.length(); i++) {
+            for (int j = i + 2; j <= prefix.length(); j++) {
+                if (byTerm.containsKey(prefix.substring(i, j))) {
+                    return "";
+                }
+            }
+        }
+        return prefix;
+    }
+
     private static boolean free(boolean[] taken, int from, int to) {
-        for (int k = from; k < to; k++) {
+        for (int k = Math.max(0, from); k < to; k++) {
             if (taken[k]) {
                 return false;
             }

@@ -2,9 +2,11 @@ package dev.tianshu.nl2sql.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,10 +15,20 @@ import dev.tianshu.nl2sql.model.SemanticModel;
 
 /**
  * The engine that needs no LLM: reads a Chinese or English analytical question against the semantic model, in the
- * spirit of DataFocus's keyword search. Columns are recognised by display name, name and sample values (a value
- * becomes a filter on its column); aggregation words, grouping words (按/每/各/by/per), time expressions,
- * comparisons and top-N shape the {@link Reading}. A question that only changes one part of the previous reading
- * (its time, grouping, a filter or the limit) is read as a follow-up.
+ * spirit of DataFocus's keyword search.
+ * <ol>
+ * <li>Terms are found by the {@link Lexicon}: columns by display name, name and synonyms, values by samples and
+ * name suffixes, tables by display name.</li>
+ * <li>Each term becomes a part of the {@link Reading}: a numeric column a measure (its aggregation from the words
+ * around it: 总/平均/日均/最大/…) or, followed by a comparison, a condition; a value a filter; a text column a
+ * dimension, or the thing counted ("服务区数量"); a date column the time column, or a period ("每月").</li>
+ * <li>The fact table is the first measure's (else the counted table, else the table most terms belong to); a term
+ * naming columns of several tables is the column nearest the fact table along the model's relations.</li>
+ * <li>Ranking words (最高/最多/前N/top N/升序) order and limit the result; "X占Y比例" is a share; a condition on a
+ * grouped measure is on its aggregate.</li>
+ * <li>A question that names no measure continues the previous reading: it swaps the time range ("今年呢?"), the
+ * grouping ("按公司呢"), adds a filter ("只看宜春服务区") or a limit ("前5个").</li>
+ * </ol>
  */
 public final class QuestionParser {
 
@@ -25,142 +37,606 @@ public final class QuestionParser {
     }
 
     private static final Map<Pattern, String> AGGREGATIONS = new LinkedHashMap<>();
-    private static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|分|by|per|for each)\\s*$");
-    private static final Pattern TOP = Pattern.compile("(?:前|top\\s*|最[高多大]的?\\s*)(\\d{1,4}|[一二两三四五六七八九十])\\s*(?:个|名|条|家|位)?");
-    private static final Pattern BOTTOM = Pattern.compile("(?:后|bottom\\s*|最[低少小]的?\\s*)(\\d{1,4}|[一二两三四五六七八九十])\\s*(?:个|名|条|家|位)?");
-    private static final Pattern COMPARE = Pattern.compile(
-            "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|more than|greater than|over|above|>|小于|低于|少于|less than|under|below|<|等于|=)\\s*(-?\\d+(?:\\.\\d+)?)");
+    private static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|by|per|for each|each)\\s*$");
+    private static final String N = "(\\d{1,4}|[一二两三四五六七八九十])";
+    private static final Pattern TOP = Pattern.compile("(?:前|top\\s*|排名前|最[高多大]的?\\s*)" + N
+            + "\\s*(?:个|名|条|家|位|种|天)?|" + N + "\\s*(?:个|名|家)?\\s*(?:最[高多大])|\\b(?:top|first|highest|largest)\\s+(\\d{1,4})");
+    private static final Pattern BOTTOM = Pattern.compile("(?:后|bottom\\s*|最[低少小]的?\\s*)" + N
+            + "\\s*(?:个|名|条|家|位|种|天)?|\\b(?:bottom|lowest|smallest)\\s+(\\d{1,4})");
+    private static final String OPS = "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|"
+            + "more than|greater than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|under|below|<|"
+            + "等于|=|is|为)";
+    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    private static final Pattern BETWEEN = Pattern.compile(
+            "(?:在|介于|between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
+    private static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|desc|descending");
+    private static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|asc|ascending");
+    private static final Pattern HIGHEST = Pattern.compile("最高|最多|最大|最好|highest|most|largest|biggest|top");
+    private static final Pattern LOWEST = Pattern.compile("最低|最少|最小|最差|lowest|least|fewest|smallest|bottom");
+    /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
+    private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
+    private static final Pattern CHANGES_DATA = Pattern.compile("删除|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
+            + "\\b(drop|delete|truncate|insert|alter|create|grant|revoke|merge)\\b|\\bupdate\\b.*\\bset\\b");
+    private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
+            + "由低到高|desc|asc|order)");
+    private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
+    private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|compare|versus|vs");
+    private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
+    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数)");
+    private static final Pattern COUNT_BEFORE = Pattern.compile(
+            "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
+    private static final Pattern COUNT_WORD = Pattern.compile("数量|个数|多少|几个|几家|记录数|how many|number of|count");
+    private static final Pattern LIST = Pattern.compile("^(列出|查询|查找|找出|显示|查看|哪些|哪个|哪家|哪种|有哪些|list|show|which|what are)|哪些|清单|列表|名单");
+    private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|latest|most recent|last");
+    private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|earliest|first");
+    private static final Pattern SHARE = Pattern.compile("占比|比例|比重|百分比|比率|share|ratio|percentage|proportion");
+    private static final Map<String, Pattern> GRAINS = new LinkedHashMap<>();
     private static final Map<String, Integer> CN = Map.of("一", 1, "二", 2, "两", 2, "三", 3, "四", 4, "五", 5, "六", 6,
             "七", 7, "八", 8, "九", 9);
 
     static {
-        AGGREGATIONS.put(Pattern.compile("去重|不同的|distinct"), "COUNT_DISTINCT");
-        AGGREGATIONS.put(Pattern.compile("平均|均值|avg|average|mean"), "AVERAGE");
-        AGGREGATIONS.put(Pattern.compile("最大|最高|max|maximum|highest"), "MAX");
-        AGGREGATIONS.put(Pattern.compile("最小|最低|min|minimum|lowest"), "MIN");
-        AGGREGATIONS.put(Pattern.compile("总和|合计|总计|总|求和|sum|total"), "SUM");
-        AGGREGATIONS.put(Pattern.compile("数量|个数|多少个|多少条|多少|count|number of|how many"), "COUNT");
+        AGGREGATIONS.put(Pattern.compile("去重|distinct|unique"), "COUNT_DISTINCT");
+        AGGREGATIONS.put(Pattern.compile("平均|日均|月均|均值|人均|avg|average|mean"), "AVERAGE");
+        AGGREGATIONS.put(Pattern.compile("最大值|最高值|峰值|最高单日|max|maximum|peak"), "MAX");
+        AGGREGATIONS.put(Pattern.compile("最小值|最低值|min|minimum"), "MIN");
+        AGGREGATIONS.put(Pattern.compile("总和|合计|总计|累计|汇总|总|求和|sum|total"), "SUM");
+        AGGREGATIONS.put(Pattern.compile("方差|variance"), "VARIANCE");
+        AGGREGATIONS.put(Pattern.compile("标准差|std|standard deviation"), "STD_DEVIATION");
+        GRAINS.put("day", Pattern.compile("(?<!平均)每天|(?<!平均)每日(?!平均)|按天|按日(?!期)|逐日|各日期|每一天|按日期|各天|daily|per day|by day|each day"));
+        GRAINS.put("week", Pattern.compile("每周|按周|各周|逐周|周趋势|weekly|per week|by week"));
+        GRAINS.put("month", Pattern.compile("每月|各月|按月|逐月|月度|每个月|各个月|月份|monthly|per month|by month|each month"));
+        GRAINS.put("year", Pattern.compile("每年|按年|各年|逐年|年度|yearly|annual|per year|by year"));
     }
 
     private QuestionParser() {
     }
 
+    /** A term of the question and the part of the reading it became. */
+    private enum Role { MEASURE, COUNT, DIMENSION, FILTER, COMPARISON, TIME }
+
+    private static final class Part {
+        final Role role;
+        final Lexicon.Hit hit;
+        List<Reading.Column> candidates;
+        String aggregation;
+        String extreme;
+        String op;
+        List<String> values;
+        boolean singleRow;
+        boolean orderedBy;
+
+        Part(Role role, Lexicon.Hit hit, List<Reading.Column> candidates) {
+            this.role = role;
+            this.hit = hit;
+            this.candidates = candidates;
+        }
+
+        Reading.Column column() {
+            return candidates.get(0);
+        }
+    }
+
     public static Parse parse(String input, SemanticModel model, Lexicon lexicon, LocalDate today, Reading previous) {
-        String text = Lexicon.normalise(input).replaceAll("[?？!！。，,;；]+", " ").strip();
+        String text = Lexicon.normalise(input).replaceAll("[?？!！。，,;；:：()（）\\[\\]【】\"“”]+", " ").strip();
         Optional<TimeExpressions.Match> time = TimeExpressions.find(text, today);
         String rest = time.map(m -> text.substring(0, m.start()) + " " + text.substring(m.end())).orElse(text);
+        List<String> understood = new ArrayList<>();
+        if (CHANGES_DATA.matcher(text).find()) {
+            // only questions are answered: "删除所有数据", "; DROP TABLE x" are not read as queries
+            understood.add(text.contains("drop") || text.contains("delete") || text.contains("update")
+                    || text.contains("insert") || text.contains("truncate") || text.contains("alter")
+                    ? "a request to change data (only questions about the data are answered)"
+                    : "修改数据的请求（只回答关于数据的查询问题）");
+            return new Parse(Optional.empty(), null, understood);
+        }
         List<Lexicon.Hit> hits = lexicon.find(rest);
+        time.ifPresent(m -> understood.add(m.range().label()));
+
+        List<Part> parts = classify(rest, hits, understood);
+        Integer limit = null;
+        Boolean descending = null;
+        Matcher top = TOP.matcher(rest);
+        Matcher bottom = BOTTOM.matcher(rest);
+        if (top.find()) {
+            limit = number(first(top));
+            descending = true;
+        } else if (bottom.find()) {
+            limit = number(first(bottom));
+            descending = false;
+        }
+        if (limit != null) {
+            understood.add((descending ? "前" : "后") + limit);
+        }
+        String grain = null;
+        for (Map.Entry<String, Pattern> g : GRAINS.entrySet()) {
+            if (g.getValue().matcher(rest).find()) {
+                grain = g.getKey();
+                break;
+            }
+        }
+
+        boolean namesMeasure = parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT);
+        if (previous != null && !namesMeasure) {
+            return followUp(previous, parts, time, grain, limit, descending, rest, model, understood);
+        }
+        if (parts.isEmpty() && (grain == null || time.isEmpty())) {
+            return new Parse(Optional.empty(), null, understood);
+        }
+
+        String fact = factTable(parts, model);
+        if (fact == null) {
+            return new Parse(Optional.empty(), null, understood);
+        }
+        for (Part p : parts) {
+            p.candidates = List.of(nearest(p.candidates, fact, model));
+        }
 
         List<Reading.Measure> measures = new ArrayList<>();
         List<Reading.Column> dimensions = new ArrayList<>();
         Map<String, Reading.Filter> filters = new LinkedHashMap<>();
-        List<String> understood = new ArrayList<>();
-        time.ifPresent(m -> understood.add(m.range().label()));
-        Integer limit = null;
-        Reading.Order order = null;
-
-        for (Lexicon.Hit hit : hits) {
-            Lexicon.Entry e = hit.entry();
-            if (e.column() == null) {
-                continue;
-            }
-            understood.add(e.value() != null ? e.value() : e.column().label());
-            String before = rest.substring(Math.max(0, hit.start() - 8), hit.start());
-            String after = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 12));
-            if (e.value() != null) {
-                filters.merge(key(e.column()), new Reading.Filter(e.column(), "IN", List.of(e.value())),
+        List<Part> comparisons = new ArrayList<>();
+        Reading.Column timeColumn = null;
+        boolean dayListed = false;
+        long namedDimensions = parts.stream().filter(p -> p.role == Role.DIMENSION && !p.singleRow).count();
+        boolean scopeDropsAllowed = namedDimensions > 0
+                && parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT);
+        for (Part p : parts) {
+            switch (p.role) {
+                case MEASURE -> {
+                    // a measure named again without its own aggregation ("…，按营收金额降序") is the same one
+                    boolean again = measures.stream().anyMatch(m -> Objects.equals(m.column(), p.column())
+                            && (m.aggregation().equals(p.aggregation) || "NONE".equals(p.aggregation)))
+                            || (!measures.isEmpty() && p.orderedBy);
+                    if (!again) {
+                        measures.add(new Reading.Measure(p.column(), p.aggregation, null));
+                    }
+                }
+                case COUNT -> measures.add(new Reading.Measure(p.column(), "COUNT", null));
+                case DIMENSION -> {
+                    Reading.Column c = "day".equals(p.aggregation) ? p.column().withGrain("day", p.column().label())
+                            : p.column();
+                    if ("day".equals(p.aggregation)) {
+                        dayListed = true;
+                    }
+                    if (!dimensions.contains(c) && !(p.singleRow && scopeDropsAllowed)) {
+                        dimensions.add(c);
+                    }
+                }
+                case FILTER -> filters.merge(key(p.column()) + "=", new Reading.Filter(p.column(), "IN", p.values),
                         (a, b) -> new Reading.Filter(a.column(), "IN", concat(a.values(), b.values())));
-                continue;
+                case COMPARISON -> comparisons.add(p);
+                case TIME -> timeColumn = p.column();
             }
-            Matcher cmp = COMPARE.matcher(after);
-            if (isNumeric(e.column()) && cmp.lookingAt()) {
-                filters.put(key(e.column()) + cmp.group(1), new Reading.Filter(e.column(), op(cmp.group(1)),
-                        List.of(cmp.group(2))));
-                continue;
-            }
-            if (GROUP.matcher(before.strip()).find() || (!isNumeric(e.column()) && !e.column().dataType().equals("timestamp")
-                    && !e.column().dataType().equals("date"))) {
-                dimensions.add(e.column());
-                continue;
-            }
-            // no aggregation word: the values themselves ("age的分布"), unless grouped (then the default, below)
-            String aggregation = aggregationNear(before, after);
-            if (aggregation == null) {
-                aggregation = "NONE";
-            }
-            measures.add(new Reading.Measure(e.column(), aggregation, label(e.column(), aggregation)));
         }
-        Matcher top = TOP.matcher(rest);
-        Matcher bottom = BOTTOM.matcher(rest);
-        if (top.find()) {
-            limit = number(top.group(1));
-            order = new Reading.Order(0, true);
-            understood.add("前" + limit);
-        } else if (bottom.find()) {
-            limit = number(bottom.group(1));
-            order = new Reading.Order(0, false);
-            understood.add("后" + limit);
-        } else if (rest.matches(".*(降序|从高到低|从大到小|desc|descending|最高|最多).*")) {
-            order = new Reading.Order(0, true);
-        } else if (rest.matches(".*(升序|从低到高|从小到大|asc|ascending).*")) {
-            order = new Reading.Order(0, false);
+        // a column that is filtered on by value is not also a dimension, unless asked per value: "城际与过境车流对比"
+        dimensions.removeIf(d -> filters.containsKey(key(d) + "="));
+        if (COMPARING.matcher(rest).find()) {
+            List<Reading.Column> compared = new ArrayList<>();
+            filters.values().stream().filter(f -> f.values().size() > 1).map(Reading.Filter::column)
+                    .filter(c -> !dimensions.contains(c)).forEach(compared::add);
+            dimensions.addAll(0, compared);
         }
 
-        boolean groundedSomething = !measures.isEmpty() || !dimensions.isEmpty() || !filters.isEmpty()
-                || time.isPresent() || limit != null;
-        if (!groundedSomething) {
-            return new Parse(Optional.empty(), null, understood);
+        if (timeColumn == null || !timeColumn.table().equals(fact)) {
+            Reading.Column preferred = timeColumn;
+            timeColumn = timeColumn(model, fact).orElse(preferred);
         }
-        Reading.Time timeFilter = time.flatMap(m -> timeColumn(model, measures, dimensions)
-                .map(c -> new Reading.Time(c, m.range()))).orElse(null);
+        if (grain != null && timeColumn != null) {
+            boolean oneYear = time.map(m -> m.range().from().getYear() == m.range().to().minusDays(1).getYear())
+                    .orElse(false);
+            String label = switch (grain) {
+                case "day" -> timeColumn.label();
+                case "week" -> "周";
+                case "month" -> oneYear ? "月份" : "年月";
+                default -> "年份";
+            };
+            int at = grainAt(rest, grain);
+            int index = 0;
+            for (Part p : parts) {
+                if (p.role == Role.DIMENSION && p.hit.start() < at && dimensions.contains(p.column())) {
+                    index = Math.max(index, dimensions.indexOf(p.column()) + 1);
+                }
+            }
+            Reading.Column period = timeColumn.withGrain(grain.equals("month") && !oneYear ? "year-month" : grain,
+                    label);
+            if (!dimensions.contains(period)) {
+                dimensions.add(Math.min(index, dimensions.size()), period);
+            }
+        }
 
-        // a follow-up changes one part of the previous reading
-        boolean onlyContext = measures.isEmpty();
-        if (previous != null && onlyContext) {
-            Reading r = new Reading(previous.measures(),
-                    dimensions.isEmpty() ? previous.dimensions() : dimensions,
-                    filters.isEmpty() ? previous.filters() : concatFilters(previous.filters(), filters.values()),
-                    timeFilter != null ? (previous.time() == null ? timeFilter
-                            : new Reading.Time(previous.time().column(), timeFilter.range())) : previous.time(),
-                    order != null ? order : previous.order(), limit != null ? limit : previous.limit());
-            return new Parse(Optional.of(r), question(r), understood);
+        // ratios: "X占Y(的)比例", "X占比" (of the total of its kind)
+        shares(rest, parts, measures, model);
+
+        boolean grouped = !dimensions.isEmpty();
+        boolean plural = PLURAL.matcher(rest).find() || grain != null;
+        if (dayListed && grain == null) {
+            grain = "day";
         }
+        Reading.Order order = null;
+        for (int i = 0; i < measures.size(); i++) {
+            Reading.Measure m = measures.get(i);
+            String aggregation = m.aggregation();
+            Part p = parts.stream().filter(x -> x.role == Role.MEASURE && x.column().equals(m.column())).findFirst()
+                    .orElse(null);
+            if (p != null && p.extreme != null) {
+                if (grouped) {
+                    // "营收最高的服务区": ranked by the measure, not its maximum
+                    if (order == null) {
+                        order = new Reading.Order(i, p.extreme.equals("MAX"));
+                        if (limit == null && !plural) {
+                            limit = 1;
+                        }
+                    }
+                } else if ("NONE".equals(aggregation)) {
+                    aggregation = p.extreme;
+                }
+            }
+            if (grouped && "NONE".equals(aggregation) && m.column() != null && m.denominator() == null) {
+                aggregation = defaultAggregation(model, m.column());
+            }
+            measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
+                    : label(m.column(), aggregation), m.denominator()));
+        }
+
+        // conditions on a measure of a grouped reading are on its aggregate, unless per row ("单日订单量低于50")
+        for (Part c : comparisons) {
+            Integer on = null;
+            for (int i = 0; i < measures.size() && grouped; i++) {
+                Reading.Measure m = measures.get(i);
+                boolean same = c.column().equals(m.column()) || (m.denominator() != null && c.column() == null);
+                if (same && !c.singleRow && !"NONE".equals(m.aggregation())) {
+                    on = i;
+                    break;
+                }
+            }
+            filters.put(key(c.column()) + c.op + filters.size(), new Reading.Filter(c.column(), c.op, c.values, on));
+        }
+        shareConditions(rest, measures, filters, grouped);
+
         if (measures.isEmpty()) {
             if (dimensions.isEmpty() && filters.isEmpty()) {
                 return new Parse(Optional.empty(), null, understood);
             }
-            // no measure named: count the rows (per dimension)
-            measures.add(new Reading.Measure(null, "COUNT", "数量"));
+            if (dimensions.isEmpty() || COUNT_WORD.matcher(rest).find() || !LIST.matcher(rest).find() && grouped
+                    && GROUP.matcher(beforeFirstDimension(rest, parts)).find()) {
+                // "各公司有多少" / "宜春服务区的记录数": count the rows (per dimension)
+                measures.add(new Reading.Measure(new Reading.Column(fact, "*", "数量", "bigint"), "COUNT", "数量"));
+            }
         }
-        // a dimension named like a column of the measure's own table is that column (no join needed)
-        for (int i = 0; i < dimensions.size(); i++) {
-            Reading.Column d = dimensions.get(i);
-            for (Reading.Measure m : measures) {
-                if (m.column() != null && !m.column().table().equals(d.table())) {
-                    String table = m.column().table();
-                    Optional<SemanticModel.Column> same = model.table(table).flatMap(t -> t.columns().stream()
-                            .filter(c -> c.columnDisplayName().equals(d.label())).findFirst());
-                    if (same.isPresent()) {
-                        dimensions.set(i, new Reading.Column(table, same.get().columnName(),
-                                same.get().columnDisplayName(), same.get().dataType()));
+        if (order == null && descending != null) {
+            order = new Reading.Order(0, descending);
+        } else if (order == null && DESC.matcher(rest).find()) {
+            order = new Reading.Order(0, true);
+        } else if (order == null && ASC.matcher(rest).find()) {
+            order = new Reading.Order(0, false);
+        } else if (order == null && !measures.isEmpty() && !grouped && limit == null) {
+            order = null;
+        }
+        if (order != null && measures.isEmpty()) {
+            order = new Reading.Order(-1, order.descending());
+        }
+        if (grain != null && (order == null || DESC.matcher(rest).find() == false && descending == null)) {
+            // a trend: by period
+            order = new Reading.Order(-1, false);
+        } else if (order == null && grouped && !measures.isEmpty()
+                && !"NONE".equals(measures.get(0).aggregation())) {
+            // groups ranked by the first measure, largest first
+            order = new Reading.Order(0, true);
+        }
+        if (limit != null && order == null && !measures.isEmpty()) {
+            order = new Reading.Order(0, true);
+        }
+
+        Reading.Time timeFilter = time.isPresent() && timeColumn != null
+                ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range()) : null;
+        Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
+                timeFilter, order, limit);
+        return new Parse(Optional.of(r), question(r), understood);
+    }
+
+    private static int grainAt(String rest, String grain) {
+        Matcher m = GRAINS.get(grain).matcher(rest);
+        return m.find() ? m.start() : 0;
+    }
+
+    /** What each term is in this question (its role), from the words around it. */
+    private static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood) {
+        List<Part> parts = new ArrayList<>();
+        for (int h = 0; h < hits.size(); h++) {
+            Lexicon.Hit hit = hits.get(h);
+            Lexicon.Entry e = hit.entry();
+            List<Reading.Column> columns = hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull)
+                    .distinct().toList();
+            if (columns.isEmpty()) {
+                continue;
+            }
+            int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
+            String before = rest.substring(Math.max(previousEnd, hit.start() - 8), hit.start());
+            int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
+            String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
+            String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 16));
+            if (e.isValue()) {
+                understood.add(e.value());
+                Part p = new Part(Role.FILTER, hit, columns);
+                p.values = List.of(hit.entries().get(0).value());
+                parts.add(p);
+                continue;
+            }
+            Reading.Column c = columns.get(0);
+            understood.add(e.isEntity() ? e.term() : c.label());
+            if (isNumeric(c) && !e.isEntity()) {
+                Matcher cmp = COMPARE.matcher(afterAll);
+                Matcher between = BETWEEN.matcher(afterAll);
+                if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(cmp.group(1));
+                    p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+                    p.singleRow = SINGLE_ROW.matcher(before).find();
+                    parts.add(p);
+                    continue;
+                }
+                if (between.lookingAt() && (between.group(0).contains("到") || between.group(0).contains("之间")
+                        || between.group(0).contains("between") || between.group(0).contains("至"))) {
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = "BETWEEN";
+                    p.values = List.of(between.group(1), between.group(2));
+                    p.singleRow = SINGLE_ROW.matcher(before).find();
+                    parts.add(p);
+                    continue;
+                }
+                Part p = new Part(Role.MEASURE, hit, columns);
+                p.aggregation = aggregationNear(before, after);
+                // "…，按金额降序": the order of a measure already named
+                p.orderedBy = before.matches(".*(按照?|by)\\s*$") && ORDER_AFTER.matcher(after).lookingAt();
+                if (p.aggregation == null) {
+                    p.aggregation = "NONE";
+                }
+                String near = before.substring(Math.max(0, before.length() - 4)) + " " + after;
+                if (HIGHEST.matcher(near).find() && !"MAX".equals(p.aggregation)) {
+                    p.extreme = "MAX";
+                } else if (LOWEST.matcher(near).find() && !"MIN".equals(p.aggregation)) {
+                    p.extreme = "MIN";
+                }
+                parts.add(p);
+                continue;
+            }
+            if (c.dataType().equals("date") || c.dataType().equals("timestamp")) {
+                Part p;
+                if (LATEST.matcher(before).find()) {
+                    p = new Part(Role.MEASURE, hit, columns);
+                    p.aggregation = "MAX";
+                } else if (EARLIEST.matcher(before).find()) {
+                    p = new Part(Role.MEASURE, hit, columns);
+                    p.aggregation = "MIN";
+                } else if (GROUP.matcher(before).find() || before.endsWith("的")
+                        || after.matches("^\\s*(和|及|与|、|以及|and).*")) {
+                    // "超过1000的日期和对应车流量": the days are listed
+                    p = new Part(Role.DIMENSION, hit, columns);
+                    p.aggregation = "day";
+                } else {
+                    p = new Part(Role.TIME, hit, columns);
+                }
+                parts.add(p);
+                continue;
+            }
+            if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
+                // "服务区数量", "多少个服务区": count the rows of the table the thing is named by
+                List<Reading.Column> counted = new ArrayList<>();
+                hit.entries().stream().filter(Lexicon.Entry::isEntity)
+                        .forEach(x -> counted.add(new Reading.Column(x.table(), "*", x.term() + "数量", "bigint")));
+                columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", e.term() + "数量", "bigint")));
+                List<Reading.Column> countedColumns = counted.stream().distinct().toList();
+                parts.add(new Part(Role.COUNT, hit, countedColumns));
+                Matcher count = COUNT_AFTER.matcher(after);
+                Matcher cmp = COMPARE.matcher(count.find() ? after.substring(count.end()) : "");
+                if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+                    // "服务区数量大于5": a condition on the count
+                    Part p = new Part(Role.COMPARISON, hit, countedColumns);
+                    p.op = op(cmp.group(1));
+                    p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+                    parts.add(p);
+                }
+                continue;
+            }
+            Part p = new Part(Role.DIMENSION, hit, columns);
+            boolean grouped = GROUP.matcher(before).find();
+            // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
+            p.singleRow = !grouped && (SCOPE.matcher(before).find() || (h > 0 && hits.get(h - 1).entry().isValue()
+                    && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*")));
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    /**
+     * The fact table: the first measure's; else the table counted; else the table most terms can belong to (the
+     * first dimension's table on a tie).
+     */
+    private static String factTable(List<Part> parts, SemanticModel model) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        for (Part p : parts) {
+            p.candidates.stream().map(Reading.Column::table).distinct().forEach(t -> votes.merge(t, 1, Integer::sum));
+        }
+        for (Role role : new Role[] {Role.MEASURE, Role.COUNT}) {
+            for (Part p : parts) {
+                if (p.role == role) {
+                    return p.candidates.stream().map(Reading.Column::table)
+                            .max(Comparator.comparingInt((String t) -> votes.getOrDefault(t, 0))
+                                    .thenComparing(t -> -p.candidates.indexOf(p.candidates.stream()
+                                            .filter(c -> c.table().equals(t)).findFirst().orElseThrow())))
+                            .orElse(null);
+                }
+            }
+        }
+        String best = null;
+        for (Part p : parts) {
+            for (Reading.Column c : p.candidates) {
+                if (best == null || votes.get(c.table()) > votes.get(best)) {
+                    best = c.table();
+                }
+            }
+        }
+        if (best == null && !model.tables().isEmpty()) {
+            best = model.tables().get(0).tableName();
+        }
+        return best;
+    }
+
+    /** The candidate in the fact table, else the one the fewest joins away from it. */
+    private static Reading.Column nearest(List<Reading.Column> candidates, String fact, SemanticModel model) {
+        Reading.Column best = candidates.get(0);
+        int bestDistance = Integer.MAX_VALUE;
+        for (Reading.Column c : candidates) {
+            int d = SqlWriter.distance(model, fact, c.table());
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** "X占Y的比例" (Y named) or "X占比" (Y the total of X's kind in its table) become one ratio measure. */
+    private static void shares(String rest, List<Part> parts, List<Reading.Measure> measures, SemanticModel model) {
+        Matcher share = SHARE.matcher(rest);
+        if (!share.find()) {
+            return;
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            Reading.Measure a = measures.get(i);
+            Part pa = part(parts, a.column());
+            if (pa == null || a.column() == null || a.column().rows()) {
+                continue;
+            }
+            String after = rest.substring(pa.hit.end(), Math.min(rest.length(), pa.hit.end() + 3));
+            Reading.Column denominator = null;
+            int drop = -1;
+            if (after.startsWith("占") && !after.startsWith("占比")) {
+                for (int j = i + 1; j < measures.size(); j++) {
+                    if (measures.get(j).column() != null && !measures.get(j).column().rows()) {
+                        denominator = measures.get(j).column();
+                        drop = j;
                         break;
                     }
                 }
             }
+            if (denominator == null && (after.startsWith("占比") || after.startsWith("比例") || after.startsWith("的占比")
+                    || after.startsWith("占总") || after.startsWith("支付占比"))) {
+                denominator = total(model, a.column()).orElse(null);
+            }
+            if (denominator == null || denominator.equals(a.column())) {
+                continue;
+            }
+            String aggregation = "NONE".equals(a.aggregation()) ? "SUM" : a.aggregation();
+            measures.set(i, new Reading.Measure(a.column(), aggregation, a.column().label() + "占"
+                    + denominator.label() + "的比例(%)", denominator));
+            if (drop > 0) {
+                measures.remove(drop);
+            }
+            return;
         }
-        if (!dimensions.isEmpty()) {
-            // grouped: measures without an aggregation take the column's default (SUM when it has none)
-            for (int i = 0; i < measures.size(); i++) {
-                Reading.Measure m = measures.get(i);
-                if ("NONE".equals(m.aggregation()) && m.column() != null) {
-                    String fallback = model.table(m.column().table()).flatMap(t -> t.column(m.column().column()))
-                            .map(SemanticModel.Column::aggregation).filter(a -> !a.equals("NONE")).orElse("SUM");
-                    measures.set(i, new Reading.Measure(m.column(), fallback, label(m.column(), fallback)));
+    }
+
+    /** "占比超过20%": a condition on the share. */
+    private static void shareConditions(String rest, List<Reading.Measure> measures,
+            Map<String, Reading.Filter> filters, boolean grouped) {
+        for (int i = 0; i < measures.size(); i++) {
+            Reading.Measure m = measures.get(i);
+            if (m.denominator() == null) {
+                continue;
+            }
+            Matcher share = SHARE.matcher(rest);
+            while (share.find()) {
+                Matcher cmp = COMPARE.matcher(rest.substring(share.end()));
+                if (cmp.lookingAt()) {
+                    filters.put("share" + i, new Reading.Filter(m.column(), op(cmp.group(1)),
+                            List.of(cmp.group(2)), grouped ? i : null));
+                    if (!grouped) {
+                        filters.remove("share" + i);
+                    }
                 }
             }
         }
-        Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
-                timeFilter, order, limit);
+    }
+
+    /** The total column of the kind of {@code c} in its table ("支付总金额" for "现金支付金额"). */
+    private static Optional<Reading.Column> total(SemanticModel model, Reading.Column c) {
+        String kind = c.label().contains("订单") ? "订单" : c.label().contains("金额") ? "金额" : c.label().contains("数") ? "数" : "";
+        return model.table(c.table()).flatMap(t -> t.columns().stream()
+                .filter(x -> x.numeric() && !x.columnName().equals(c.column()) && x.columnDisplayName().contains("总")
+                        && x.columnDisplayName().contains(kind))
+                .findFirst().map(x -> new Reading.Column(t.tableName(), x.columnName(), x.columnDisplayName(),
+                        x.dataType())));
+    }
+
+    private static Part part(List<Part> parts, Reading.Column column) {
+        return parts.stream().filter(p -> p.role == Role.MEASURE && p.column().equals(column)).findFirst()
+                .orElse(null);
+    }
+
+    private static String beforeFirstDimension(String rest, List<Part> parts) {
+        return parts.stream().filter(p -> p.role == Role.DIMENSION).findFirst()
+                .map(p -> rest.substring(Math.max(0, p.hit.start() - 4), p.hit.start())).orElse("");
+    }
+
+    /** A question naming no measure changes one part of the previous reading. */
+    private static Parse followUp(Reading previous, List<Part> parts, Optional<TimeExpressions.Match> time,
+            String grain, Integer limit, Boolean descending, String rest, SemanticModel model,
+            List<String> understood) {
+        String fact = previous.measures().stream().map(Reading.Measure::column).filter(Objects::nonNull)
+                .map(Reading.Column::table).findFirst()
+                .orElse(previous.dimensions().isEmpty() ? null : previous.dimensions().get(0).table());
+        List<Reading.Column> dimensions = new ArrayList<>();
+        List<Reading.Filter> added = new ArrayList<>();
+        for (Part p : parts) {
+            Reading.Column c = fact == null ? p.column() : nearest(p.candidates, fact, model);
+            switch (p.role) {
+                case DIMENSION -> dimensions.add(c);
+                case FILTER -> added.add(new Reading.Filter(c, "IN", p.values));
+                case COMPARISON -> added.add(new Reading.Filter(c, p.op, p.values));
+                default -> {
+                }
+            }
+        }
+        boolean changes = time.isPresent() || !dimensions.isEmpty() || !added.isEmpty() || limit != null
+                || grain != null || descending != null || DESC.matcher(rest).find() || ASC.matcher(rest).find();
+        if (!changes) {
+            return new Parse(Optional.empty(), null, understood);
+        }
+        List<Reading.Filter> filters = new ArrayList<>();
+        boolean only = rest.matches(".*(只看|仅看|只要|仅|only|just).*");
+        for (Reading.Filter f : previous.filters()) {
+            // a new value of the same column replaces the old one ("换成南昌南服务区"), "只看" narrows to it
+            boolean replaced = added.stream().anyMatch(a -> a.column().equals(f.column()) && a.op().equals(f.op()));
+            if (!replaced || (!only && false)) {
+                filters.add(f);
+            }
+        }
+        filters.addAll(added);
+        Reading.Time t = previous.time();
+        if (time.isPresent()) {
+            Reading.Column column = t != null ? t.column() : fact == null ? null
+                    : timeColumn(model, fact).orElse(null);
+            t = column == null ? null : new Reading.Time(column, time.get().range());
+        }
+        List<Reading.Column> dims = dimensions.isEmpty() ? new ArrayList<>(previous.dimensions()) : dimensions;
+        if (grain != null && fact != null) {
+            Optional<Reading.Column> tc = timeColumn(model, fact);
+            if (tc.isPresent()) {
+                dims.removeIf(d -> d.grain() != null);
+                dims.add(0, tc.get().withGrain(grain, grain.equals("day") ? tc.get().label() : "月份"));
+            }
+        }
+        Reading.Order order = previous.order();
+        if (descending != null) {
+            order = new Reading.Order(0, descending);
+        } else if (DESC.matcher(rest).find()) {
+            order = new Reading.Order(0, true);
+        } else if (ASC.matcher(rest).find()) {
+            order = new Reading.Order(0, false);
+        }
+        Reading r = new Reading(previous.measures(), List.copyOf(dims), List.copyOf(filters), t, order,
+                limit != null ? limit : previous.limit());
         return new Parse(Optional.of(r), question(r), understood);
     }
 
@@ -171,10 +647,12 @@ public final class QuestionParser {
             parts.add(r.time().range().label());
         }
         for (Reading.Filter f : r.filters()) {
+            String subject = f.measure() != null && f.measure() < r.measures().size()
+                    ? r.measures().get(f.measure()).label() : f.column().label();
             parts.add(switch (f.op()) {
                 case "IN" -> String.join("、", f.values());
-                case "BETWEEN" -> f.column().label() + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
-                default -> f.column().label() + f.op() + f.values().get(0);
+                case "BETWEEN" -> subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
+                default -> subject + f.op() + f.values().get(0);
             });
         }
         for (Reading.Column d : r.dimensions()) {
@@ -185,13 +663,16 @@ public final class QuestionParser {
         }
         if (r.limit() != null) {
             parts.add((r.order() != null && !r.order().descending() ? "后" : "前") + r.limit());
-        } else if (r.order() != null) {
+        } else if (r.order() != null && r.order().measure() >= 0) {
             parts.add(r.order().descending() ? "降序" : "升序");
         }
         return String.join(" ", parts);
     }
 
     static String label(Reading.Column column, String aggregation) {
+        if (column == null || column.rows()) {
+            return column == null ? "数量" : column.label();
+        }
         return column.label() + switch (aggregation) {
             case "SUM" -> "的总和";
             case "AVERAGE" -> "的平均值";
@@ -206,35 +687,33 @@ public final class QuestionParser {
     }
 
     private static String aggregationNear(String before, String after) {
+        String shortAfter = after.length() > 4 ? after.substring(0, 4) : after;
         for (Map.Entry<Pattern, String> e : AGGREGATIONS.entrySet()) {
-            Matcher b = e.getKey().matcher(before);
-            Matcher a = e.getKey().matcher(after.length() > 4 ? after.substring(0, 4) : after);
-            if (b.find() || a.find()) {
+            if (e.getKey().matcher(before).find() || e.getKey().matcher(shortAfter).find()) {
                 return e.getValue();
             }
         }
         return null;
     }
 
-    /** The time column: a date/timestamp column of the measures' (or dimensions') table, else of any table. */
-    private static Optional<Reading.Column> timeColumn(SemanticModel model, List<Reading.Measure> measures,
-            List<Reading.Column> dimensions) {
+    private static String defaultAggregation(SemanticModel model, Reading.Column c) {
+        return model.table(c.table()).flatMap(t -> t.column(c.column()))
+                .map(SemanticModel.Column::aggregation).filter(a -> !a.equals("NONE")).orElse("SUM");
+    }
+
+    /** The time column of a table: its business date before an audit time (create/update/delete). */
+    static Optional<Reading.Column> timeColumn(SemanticModel model, String table) {
         List<String> tables = new ArrayList<>();
-        measures.forEach(m -> {
-            if (m.column() != null) {
-                tables.add(m.column().table());
-            }
-        });
-        dimensions.forEach(d -> tables.add(d.table()));
-        model.tables().forEach(t -> tables.add(t.tableName()));
-        for (String table : tables) {
-            // the business date before an audit time (create/update/delete): date before timestamp, "date"/"日期"
-            // in the name first
-            Optional<SemanticModel.Column> c = model.table(table).flatMap(t -> t.columns().stream()
+        tables.add(table);
+        model.tables().stream().map(SemanticModel.Table::tableName)
+                .sorted(Comparator.comparingInt(t -> SqlWriter.distance(model, table, t)))
+                .forEach(tables::add);
+        for (String t : tables) {
+            Optional<SemanticModel.Column> c = model.table(t).flatMap(x -> x.columns().stream()
                     .filter(SemanticModel.Column::temporal)
-                    .min(java.util.Comparator.comparingInt(QuestionParser::timeRank)));
+                    .min(Comparator.comparingInt(QuestionParser::timeRank)));
             if (c.isPresent()) {
-                return Optional.of(new Reading.Column(table, c.get().columnName(), c.get().columnDisplayName(),
+                return Optional.of(new Reading.Column(t, c.get().columnName(), c.get().columnDisplayName(),
                         c.get().dataType()));
             }
         }
@@ -246,7 +725,8 @@ public final class QuestionParser {
 
     private static int timeRank(SemanticModel.Column c) {
         if (AUDIT_TIME.matcher(c.columnName()).find()) {
-            return 10;
+            boolean deleted = c.columnName().toLowerCase(java.util.Locale.ROOT).startsWith("delete");
+            return deleted ? 20 : 10;
         }
         int rank = c.dataType().equals("date") ? 0 : 2;
         boolean named = c.columnName().toLowerCase(java.util.Locale.ROOT).contains("date")
@@ -260,12 +740,31 @@ public final class QuestionParser {
 
     private static String op(String word) {
         return switch (word) {
-            case "不低于", "不少于", "至少", "大于等于", ">=" -> ">=";
-            case "不超过", "不高于", "至多", "小于等于", "<=" -> "<=";
-            case "小于", "低于", "少于", "less than", "under", "below", "<" -> "<";
+            case "不低于", "不少于", "至少", "大于等于", ">=", "at least" -> ">=";
+            case "不超过", "不高于", "至多", "小于等于", "<=", "at most" -> "<=";
+            case "小于", "低于", "少于", "less than", "fewer than", "under", "below", "<" -> "<";
             case "等于", "=" -> "=";
             default -> ">";
         };
+    }
+
+    /** "5万" is 50000, "3千" 3000. */
+    private static String scaled(String number, String unit) {
+        if (unit == null || unit.equals("%")) {
+            return number;
+        }
+        java.math.BigDecimal n = new java.math.BigDecimal(number)
+                .multiply(java.math.BigDecimal.valueOf(unit.equals("万") ? 10_000 : 1_000));
+        return n.stripTrailingZeros().toPlainString();
+    }
+
+    private static String first(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return "1";
     }
 
     private static int number(String text) {
@@ -274,19 +773,12 @@ public final class QuestionParser {
     }
 
     private static String key(Reading.Column c) {
-        return c.table() + "." + c.column();
+        return c == null ? "" : c.table() + "." + c.column();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         b.stream().filter(v -> !all.contains(v)).forEach(all::add);
-        return all;
-    }
-
-    private static List<Reading.Filter> concatFilters(List<Reading.Filter> previous,
-            java.util.Collection<Reading.Filter> added) {
-        List<Reading.Filter> all = new ArrayList<>(previous);
-        all.addAll(added);
         return all;
     }
 }

@@ -22,16 +22,46 @@ public record Reading(
         Order order,
         Integer limit) {
 
-    /** A column of a model table. */
-    public record Column(String table, String column, String label, String dataType) {
+    /**
+     * A column of a model table; {@code column} "*" stands for the table's rows (in COUNT). A date/timestamp column
+     * shown per period has a {@code grain}: day, week, month (month number when the time range lies in one year, else
+     * year-month) or year.
+     */
+    public record Column(String table, String column, String label, String dataType, String grain) {
+
+        public Column(String table, String column, String label, String dataType) {
+            this(table, column, label, dataType, null);
+        }
+
+        public Column withGrain(String grain, String label) {
+            return new Column(table, column, label, dataType, grain);
+        }
+
+        public boolean rows() {
+            return "*".equals(column);
+        }
     }
 
-    /** {@code aggregation} of {@code column}; COUNT of rows when {@code column} is null. */
-    public record Measure(Column column, String aggregation, String label) {
+    /**
+     * {@code aggregation} of {@code column}; COUNT of rows when {@code column} is null (or names a table's rows). A
+     * ratio (share) when {@code denominator} is set: aggregation(column) / aggregation(denominator) * 100.
+     */
+    public record Measure(Column column, String aggregation, String label, Column denominator) {
+
+        public Measure(Column column, String aggregation, String label) {
+            this(column, aggregation, label, null);
+        }
     }
 
-    /** {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN or IN. */
-    public record Filter(Column column, String op, List<String> values) {
+    /**
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN or IN. With {@code measure} set, the condition is
+     * on that measure's aggregate (HAVING), not on the rows.
+     */
+    public record Filter(Column column, String op, List<String> values, Integer measure) {
+
+        public Filter(Column column, String op, List<String> values) {
+            this(column, op, values, null);
+        }
     }
 
     public record Time(Column column, TimeRange range) {

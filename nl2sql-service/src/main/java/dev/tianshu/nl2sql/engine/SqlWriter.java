@@ -1,9 +1,7 @@
 package dev.tianshu.nl2sql.engine;
 
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +34,9 @@ public final class SqlWriter {
             if (m.column() != null) {
                 used.add(key(m.column().table()));
             }
+            if (m.denominator() != null) {
+                used.add(key(m.denominator().table()));
+            }
         });
         r.dimensions().forEach(c -> used.add(key(c.table())));
         r.filters().forEach(f -> used.add(key(f.column().table())));
@@ -45,7 +46,7 @@ public final class SqlWriter {
         if (used.isEmpty()) {
             used.add(key(model.tables().get(0).tableName()));
         }
-        String base = base(used, model);
+        String base = used.iterator().next();
         Map<String, String> aliases = new LinkedHashMap<>();
         aliases.put(base, "t1");
         StringBuilder from = new StringBuilder(d.quote(table(model, base)) + " t1");
@@ -54,7 +55,7 @@ public final class SqlWriter {
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
         for (Reading.Column c : r.dimensions()) {
-            String expr = ref(c, aliases, d);
+            String expr = c.grain() == null ? ref(c, aliases, d) : d.period(c.grain(), ref(c, aliases, d), c.dataType());
             select.add(expr + " AS " + d.quote(c.label()));
             groupBy.add(expr);
         }
@@ -62,7 +63,7 @@ public final class SqlWriter {
         List<String> measureExprs = new ArrayList<>();
         for (Reading.Measure m : r.measures()) {
             String expr;
-            if (m.column() == null) {
+            if (m.column() == null || m.column().rows()) {
                 expr = "COUNT(*)";
                 aggregated = true;
             } else if ("NONE".equals(m.aggregation())) {
@@ -71,12 +72,21 @@ public final class SqlWriter {
                 expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
                 aggregated = true;
             }
+            if (m.denominator() != null) {
+                String of = d.aggregate(m.aggregation(), ref(m.denominator(), aliases, d));
+                expr = expr + " * 100.0 / NULLIF(" + of + ", 0)";
+            }
             measureExprs.add(expr);
             select.add(expr + " AS " + d.quote(m.label()));
         }
         List<String> where = new ArrayList<>();
+        List<String> having = new ArrayList<>();
         for (Reading.Filter f : r.filters()) {
-            where.add(condition(f, aliases, d));
+            if (f.measure() != null && f.measure() < measureExprs.size() && aggregated) {
+                having.add(condition(f, "(" + measureExprs.get(f.measure()) + ")", d));
+            } else {
+                where.add(condition(f, ref(f.column(), aliases, d), d));
+            }
         }
         // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data
         for (Map.Entry<String, String> joined : aliases.entrySet()) {
@@ -91,12 +101,17 @@ public final class SqlWriter {
             where.add(col + " >= " + d.literal(r.time().range().from().format(DAY) + (timestamp ? " 00:00:00" : "")));
             where.add(col + " < " + d.literal(r.time().range().to().format(DAY) + (timestamp ? " 00:00:00" : "")));
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append(" FROM ").append(from);
+        boolean distinct = r.measures().isEmpty();
+        StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
+                .append(String.join(", ", select)).append(" FROM ").append(from);
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         if (aggregated && !groupBy.isEmpty()) {
             sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+        }
+        if (!having.isEmpty()) {
+            sql.append(" HAVING ").append(String.join(" AND ", having));
         }
         Reading.Order order = r.order();
         if (order != null && order.measure() >= 0 && order.measure() < measureExprs.size()) {
@@ -112,9 +127,14 @@ public final class SqlWriter {
         return sql.toString();
     }
 
-    private static String condition(Reading.Filter f, Map<String, String> aliases, Dialect d) {
-        String col = ref(f.column(), aliases, d);
-        boolean numeric = Set.of("int", "bigint", "double").contains(f.column().dataType());
+    /** How many relations apart two tables are (0 for the same table, a large number when not connected). */
+    static int distance(SemanticModel model, String from, String to) {
+        List<Relation> p = path(model, key(from), key(to));
+        return p == null ? 1_000 : p.size();
+    }
+
+    private static String condition(Reading.Filter f, String col, Dialect d) {
+        boolean numeric = f.measure() != null || Set.of("int", "bigint", "double").contains(f.column().dataType());
         List<String> values = f.values().stream().map(v -> numeric && v.matches("-?\\d+(\\.\\d+)?") ? v : d.literal(v))
                 .toList();
         return switch (f.op()) {
@@ -127,20 +147,6 @@ public final class SqlWriter {
 
     private static String ref(Reading.Column c, Map<String, String> aliases, Dialect d) {
         return aliases.get(key(c.table())) + "." + d.quote(c.column());
-    }
-
-    /** The fact table among the used ones (the one most relations start from), else the first used table. */
-    private static String base(Set<String> used, SemanticModel model) {
-        String best = used.iterator().next();
-        long bestScore = -1;
-        for (String t : used) {
-            long score = model.relations().stream().filter(r -> key(r.factTable()).equals(t)).count();
-            if (score > bestScore) {
-                best = t;
-                bestScore = score;
-            }
-        }
-        return best;
     }
 
     /** Joins every other used table along the shortest path of relations from the base. */
@@ -185,27 +191,71 @@ public final class SqlWriter {
         };
     }
 
+    /**
+     * The cheapest chain of relations between two tables: each join costs about the same, a join towards a
+     * dimension (many-to-one) a little less the more relations lead to it (a hub like 服务区 before a side table),
+     * and a join back to a fact table a little more unless that table only links others (a pure bridge table).
+     */
     private static List<Relation> path(SemanticModel model, String from, String to) {
+        Map<String, Double> cost = new LinkedHashMap<>();
         Map<String, List<Relation>> paths = new LinkedHashMap<>();
+        cost.put(from, 0.0);
         paths.put(from, List.of());
-        Deque<String> queue = new ArrayDeque<>(List.of(from));
-        while (!queue.isEmpty()) {
-            String t = queue.poll();
+        Set<String> done = new LinkedHashSet<>();
+        while (true) {
+            String t = null;
+            for (Map.Entry<String, Double> e : cost.entrySet()) {
+                if (!done.contains(e.getKey()) && (t == null || e.getValue() < cost.get(t))) {
+                    t = e.getKey();
+                }
+            }
+            if (t == null) {
+                return null;
+            }
             if (t.equals(to)) {
                 return paths.get(t);
             }
+            done.add(t);
             for (Relation r : model.relations()) {
-                String other = key(r.factTable()).equals(t) ? key(r.dimensionTable())
+                boolean forward = key(r.factTable()).equals(t);
+                String other = forward ? key(r.dimensionTable())
                         : key(r.dimensionTable()).equals(t) ? key(r.factTable()) : null;
-                if (other != null && !paths.containsKey(other)) {
+                if (other == null || done.contains(other)) {
+                    continue;
+                }
+                double step = forward ? 10 - 0.1 * Math.min(5, incoming(model, other))
+                        : bridge(model, other) ? 10.5 : 11;
+                double c = cost.get(t) + step;
+                if (c < cost.getOrDefault(other, Double.MAX_VALUE)) {
+                    cost.put(other, c);
                     List<Relation> p = new ArrayList<>(paths.get(t));
                     p.add(r);
                     paths.put(other, p);
-                    queue.add(other);
                 }
             }
         }
-        return null;
+    }
+
+    private static long incoming(SemanticModel model, String table) {
+        return model.relations().stream().filter(r -> key(r.dimensionTable()).equals(table)).count();
+    }
+
+    /** A table whose every column is a join key of some relation: it only links other tables. */
+    private static boolean bridge(SemanticModel model, String table) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Relation r : model.relations()) {
+            for (SemanticModel.Condition c : r.conditions()) {
+                if (key(r.factTable()).equals(table)) {
+                    keys.add(c.srcColName().toLowerCase(Locale.ROOT));
+                }
+                if (key(r.dimensionTable()).equals(table)) {
+                    keys.add(c.dstColName().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return model.table(table).map(t -> t.columns().stream()
+                .allMatch(c -> keys.contains(c.columnName().toLowerCase(Locale.ROOT))
+                        || SOFT_DELETE.contains(c.columnName().toLowerCase(Locale.ROOT)))).orElse(false);
     }
 
     private static String table(SemanticModel model, String key) {

@@ -30,11 +30,11 @@ public final class TimeExpressions {
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})\\s*(?:日|号)?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*(?:年|-|/)\\s*(\\d{1,2})\\s*月?");
     private static final Pattern QUARTER = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?第\\s*" + NUM + "\\s*季度");
-    private static final Pattern QUARTER_EN = Pattern.compile("(?i)\\bq([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?\\b");
+    private static final Pattern QUARTER_EN = Pattern.compile("(?i)(?:(\\d{4})\\s*年?\\s*)?\\bq([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?(?:\\b|季度?)");
     private static final Pattern HALF = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(上|下)半年");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)|(?i)\\bin\\s+(\\d{4})\\b");
-    private static final Pattern RECENT = Pattern.compile("(?:最近|近|过去|前)\\s*" + NUM + "\\s*(?:个)?\\s*(天|日|周|星期|月|年)");
-    private static final Pattern RECENT_EN = Pattern.compile("(?i)\\b(?:last|past|previous)\\s+(\\d{1,3})\\s+(day|week|month|year)s?\\b");
+    private static final Pattern RECENT = Pattern.compile("(最近|近|过去|前)\\s*" + NUM + "\\s*(?:个)?\\s*(天|日|周|星期|月|年)");
+    private static final Pattern RECENT_EN = Pattern.compile("(?i)\\b(last|past|previous)\\s+(\\d{1,3})\\s+(day|week|month|year)s?\\b");
     private static final Map<Pattern, String> RELATIVE = relative();
 
     private TimeExpressions() {
@@ -67,7 +67,25 @@ public final class TimeExpressions {
                 best = m;
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best).map(first -> span(text, first, today));
+    }
+
+    private static final Pattern THROUGH = Pattern.compile("\\s*(?:至|到|~|～|-|—|and|to|until|through)\\s*");
+
+    /** "2023年4月1日至2023年4月7日": a range from the first expression through the one right after it. */
+    private static Match span(String text, Match first, LocalDate today) {
+        Matcher through = THROUGH.matcher(text).region(first.end(), text.length());
+        if (!through.lookingAt()) {
+            return first;
+        }
+        String tail = text.substring(through.end());
+        for (Match m : new Match[] {date(tail), month(tail), year(tail)}) {
+            if (m != null && m.start() == 0 && m.range().to().isAfter(first.range().from())) {
+                return new Match(first.start(), through.end() + m.end(), new TimeRange(first.range().from(),
+                        m.range().to(), first.range().label() + "至" + m.range().label()));
+            }
+        }
+        return first;
     }
 
     private static Match date(String text) {
@@ -125,8 +143,9 @@ public final class TimeExpressions {
             if (!e.find()) {
                 return null;
             }
-            q = Integer.parseInt(e.group(1));
-            year = e.group(2) == null ? today.getYear() : Integer.parseInt(e.group(2));
+            q = Integer.parseInt(e.group(2));
+            String y = e.group(1) != null ? e.group(1) : e.group(3);
+            year = y == null ? today.getYear() : Integer.parseInt(y);
             start = e.start();
             end = e.end();
         }
@@ -154,9 +173,11 @@ public final class TimeExpressions {
         String unit;
         int start;
         int end;
+        boolean past;
         if (m.find()) {
-            n = number(m.group(1));
-            unit = switch (m.group(2)) {
+            past = m.group(1).equals("过去") || m.group(1).equals("前");
+            n = number(m.group(2));
+            unit = switch (m.group(3)) {
                 case "天", "日" -> "day";
                 case "周", "星期" -> "week";
                 case "月" -> "month";
@@ -169,16 +190,18 @@ public final class TimeExpressions {
             if (!e.find()) {
                 return null;
             }
-            n = Integer.parseInt(e.group(1));
-            unit = e.group(2).toLowerCase(Locale.ROOT);
+            past = !e.group(1).equalsIgnoreCase("last");
+            n = Integer.parseInt(e.group(2));
+            unit = e.group(3).toLowerCase(Locale.ROOT);
             start = e.start();
             end = e.end();
         }
         if (n < 1) {
             return null;
         }
-        // "最近7天" reaches back 7 days from today and includes today (CURRENT_DATE - 7 … today)
-        LocalDate to = today.plusDays(1);
+        // "最近7天" reaches back 7 days from today and includes today (CURRENT_DATE - 7 … today); "过去7天" (past 7
+        // days) are the 7 whole days before today
+        LocalDate to = past ? today : today.plusDays(1);
         LocalDate from = switch (unit) {
             case "day" -> today.minusDays(n);
             case "week" -> today.minusWeeks(n);
@@ -191,7 +214,7 @@ public final class TimeExpressions {
             case "month" -> "个月";
             default -> "年";
         };
-        return new Match(start, end, new TimeRange(from, to, "最近" + n + cn));
+        return new Match(start, end, new TimeRange(from, to, (past ? "过去" : "最近") + n + cn));
     }
 
     private static Match relativeWord(String text, LocalDate today) {

@@ -43,7 +43,7 @@ class QuestionParserTest {
         assertTrue(sql.contains("t1.\"oper_date\" >= '2026-11-15' AND t1.\"oper_date\" < '2026-11-23'"), sql);
 
         QuestionParser.Parse avg = parse(model, "各服务区名称的平均支付总额", null);
-        assertEquals("按服务区名称 支付总额的平均值", avg.question());
+        assertEquals("按服务区名称 支付总额的平均值 降序", avg.question());
     }
 
     @Test
