@@ -68,6 +68,11 @@ public final class Lexicon {
                     add(sample, col, sample, null);
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
+                String lower = c.columnName().toLowerCase(Locale.ROOT);
+                if (lower.endsWith("_name") && lower.length() > 7 && !c.numeric()) {
+                    // company_name is also "company"
+                    add(lower.substring(0, lower.length() - 5).replace('_', ' '), col, null, null);
+                }
                 String name = c.columnDisplayName();
                 if (name.length() > 2 && name.endsWith("名称") && !c.numeric()) {
                     String suffix = name.substring(0, name.length() - 2);

@@ -37,7 +37,7 @@ public final class QuestionParser {
     }
 
     private static final Map<Pattern, String> AGGREGATIONS = new LinkedHashMap<>();
-    private static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|by|per|for each|each)\\s*$");
+    private static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|\\bby|\\bper|\\bfor each|\\beach)\\s*$");
     private static final String N = "(\\d{1,4}|[一二两三四五六七八九十])";
     private static final Pattern TOP = Pattern.compile("(?:前|top\\s*|排名前|最[高多大]的?\\s*)" + N
             + "\\s*(?:个|名|条|家|位|种|天)?|" + N + "\\s*(?:个|名|家)?\\s*(?:最[高多大])|\\b(?:top|first|highest|largest)\\s+(\\d{1,4})");
@@ -49,10 +49,10 @@ public final class QuestionParser {
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern BETWEEN = Pattern.compile(
             "(?:在|介于|between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
-    private static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|desc|descending");
-    private static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|asc|ascending");
-    private static final Pattern HIGHEST = Pattern.compile("最高|最多|最大|最好|highest|most|largest|biggest|top");
-    private static final Pattern LOWEST = Pattern.compile("最低|最少|最小|最差|lowest|least|fewest|smallest|bottom");
+    private static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b");
+    private static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b");
+    private static final Pattern HIGHEST = Pattern.compile("最高|最多|最大|最好|\\bhighest\\b|\\bmost\\b|\\blargest\\b|\\bbiggest\\b|\\btop\\b");
+    private static final Pattern LOWEST = Pattern.compile("最低|最少|最小|最差|\\blowest\\b|\\bleast\\b|\\bfewest\\b|\\bsmallest\\b|\\bbottom\\b");
     /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     private static final Pattern CHANGES_DATA = Pattern.compile("删除|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
@@ -60,32 +60,32 @@ public final class QuestionParser {
     private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
             + "由低到高|desc|asc|order)");
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
-    private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|compare|versus|vs");
+    private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
     private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数)");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
-    private static final Pattern COUNT_WORD = Pattern.compile("数量|个数|多少|几个|几家|记录数|how many|number of|count");
+    private static final Pattern COUNT_WORD = Pattern.compile("数量|个数|多少|几个|几家|记录数|\\bhow many\\b|\\bnumber of\\b|\\bcount\\b");
     private static final Pattern LIST = Pattern.compile("^(列出|查询|查找|找出|显示|查看|哪些|哪个|哪家|哪种|有哪些|list|show|which|what are)|哪些|清单|列表|名单");
-    private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|latest|most recent|last");
-    private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|earliest|first");
-    private static final Pattern SHARE = Pattern.compile("占比|比例|比重|百分比|比率|share|ratio|percentage|proportion");
+    private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|\\blatest\\b|\\bmost recent\\b|\\blast\\b");
+    private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|\\bearliest\\b|\\bfirst\\b");
+    private static final Pattern SHARE = Pattern.compile("占比|比例|比重|百分比|比率|\\bshare\\b|\\bratio\\b|\\bpercentage\\b|\\bproportion\\b");
     private static final Map<String, Pattern> GRAINS = new LinkedHashMap<>();
     private static final Map<String, Integer> CN = Map.of("一", 1, "二", 2, "两", 2, "三", 3, "四", 4, "五", 5, "六", 6,
             "七", 7, "八", 8, "九", 9);
 
     static {
-        AGGREGATIONS.put(Pattern.compile("去重|distinct|unique"), "COUNT_DISTINCT");
-        AGGREGATIONS.put(Pattern.compile("平均|日均|月均|均值|人均|avg|average|mean"), "AVERAGE");
-        AGGREGATIONS.put(Pattern.compile("最大值|最高值|峰值|最高单日|max|maximum|peak"), "MAX");
-        AGGREGATIONS.put(Pattern.compile("最小值|最低值|min|minimum"), "MIN");
-        AGGREGATIONS.put(Pattern.compile("总和|合计|总计|累计|汇总|总|求和|sum|total"), "SUM");
-        AGGREGATIONS.put(Pattern.compile("方差|variance"), "VARIANCE");
-        AGGREGATIONS.put(Pattern.compile("标准差|std|standard deviation"), "STD_DEVIATION");
-        GRAINS.put("day", Pattern.compile("(?<!平均)每天|(?<!平均)每日(?!平均)|按天|按日(?!期)|逐日|各日期|每一天|按日期|各天|daily|per day|by day|each day"));
-        GRAINS.put("week", Pattern.compile("每周|按周|各周|逐周|周趋势|weekly|per week|by week"));
-        GRAINS.put("month", Pattern.compile("每月|各月|按月|逐月|月度|每个月|各个月|月份|monthly|per month|by month|each month"));
-        GRAINS.put("year", Pattern.compile("每年|按年|各年|逐年|年度|yearly|annual|per year|by year"));
+        AGGREGATIONS.put(Pattern.compile("去重|\\bdistinct\\b|\\bunique\\b"), "COUNT_DISTINCT");
+        AGGREGATIONS.put(Pattern.compile("平均|日均|月均|均值|人均|\\bavg\\b|\\baverage\\b|\\bmean\\b"), "AVERAGE");
+        AGGREGATIONS.put(Pattern.compile("最大值|最高值|峰值|最高单日|\\bmax\\b|\\bmaximum\\b|\\bpeak\\b"), "MAX");
+        AGGREGATIONS.put(Pattern.compile("最小值|最低值|\\bmin\\b|\\bminimum\\b"), "MIN");
+        AGGREGATIONS.put(Pattern.compile("总和|合计|总计|累计|汇总|总|求和|\\bsum\\b|\\btotal\\b"), "SUM");
+        AGGREGATIONS.put(Pattern.compile("方差|\\bvariance\\b"), "VARIANCE");
+        AGGREGATIONS.put(Pattern.compile("标准差|\\bstd\\b|\\bstandard deviation\\b"), "STD_DEVIATION");
+        GRAINS.put("day", Pattern.compile("(?<!平均)每天|(?<!平均)每日(?!平均)|按天|按日(?!期)|逐日|各日期|每一天|按日期|各天|\\bdaily\\b|\\bper day\\b|\\bby day\\b|\\beach day\\b"));
+        GRAINS.put("week", Pattern.compile("每周|按周|各周|逐周|周趋势|\\bweekly\\b|\\bper week\\b|\\bby week\\b"));
+        GRAINS.put("month", Pattern.compile("每月|各月|按月|逐月|月度|每个月|各个月|月份|\\bmonthly\\b|\\bper month\\b|\\bby month\\b|\\beach month\\b"));
+        GRAINS.put("year", Pattern.compile("每年|按年|各年|逐年|年度|\\byearly\\b|\\bannual\\b|\\bper year\\b|\\bby year\\b"));
     }
 
     private QuestionParser() {
