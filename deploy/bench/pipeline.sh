@@ -65,7 +65,7 @@ ts_say "LLM stub (answers after 0 s, then after 1 s)"
 start_stub() {
     [ -z "$stub_pid" ] || { kill "$stub_pid"; wait "$stub_pid" 2>/dev/null || true; }
     java -cp "pipeline-service/target/test-classes:$(cat pipeline-service/target/stub-classpath.txt)" \
-        dev.tianshu.pipeline.testing.OpenAiChatStub --port "$stub_port" --delay-ms "$1" \
+        dev.tianshu.pipeline.testing.OpenAiChatStubDefaultAnswers --port "$stub_port" --delay-ms "$1" \
         > "$TIANSHU_HOME/logs/llm-stub.log" 2>&1 &
     stub_pid=$!
     local deadline=$((SECONDS + 30))

@@ -1,6 +1,8 @@
 package dev.tianshu.nl2sql.repository;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,6 +69,21 @@ public class ConversationRepository {
                 .execute(Tuple.tuple(java.util.List.of(chatId, turn, answer.input(), answer.type(), answer.content()))
                         .addValue(answer.question()).addValue(answer.engine()).addValue(reading))
                 .replaceWithVoid();
+    }
+
+    /** The last {@code limit} answered turns of a conversation, oldest first. */
+    public Uni<List<Turn>> recentTurns(String chatId, int limit) {
+        return pool.preparedQuery("SELECT input, type, content, question, engine FROM (SELECT * FROM conversation_turn "
+                + "WHERE chat_id = $1 ORDER BY turn DESC LIMIT $2) last ORDER BY turn")
+                .execute(Tuple.of(chatId, Math.max(0, limit)))
+                .map(rows -> {
+                    List<Turn> turns = new ArrayList<>();
+                    for (var r : rows) {
+                        turns.add(new Turn(r.getString("input"), r.getString("type"), r.getString("content"),
+                                r.getString("question"), r.getString("engine")));
+                    }
+                    return turns;
+                });
     }
 
     /** Deletes conversations idle for longer than {@code idleLifetime}; how many. */

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.tianshu.common.testing.OpenAiChatStub;
+import dev.tianshu.common.testing.OpenAiChatStubResource;
 import dev.tianshu.common.testing.PostgresTestResource;
 import dev.tianshu.pipeline.testing.BusinessDbs;
 import dev.tianshu.pipeline.testing.FakeTrainingDataService;
-import dev.tianshu.pipeline.testing.OpenAiChatStub;
+import dev.tianshu.pipeline.testing.OpenAiChatStubDefaultAnswers;
 import dev.tianshu.pipeline.testing.OpenAiChatStubProfile;
-import dev.tianshu.pipeline.testing.OpenAiChatStubResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -61,7 +62,7 @@ class LlmPipelineTest {
     void theLlmWritesThePairsAndRepairsTheWrongOne() throws Exception {
         String wrong = "SELECT company_nam AS 公司名称 FROM bss_company WHERE delete_ts IS NULL;";
         String fixed = "SELECT company_name AS 公司名称 FROM bss_company WHERE delete_ts IS NULL;";
-        stub.withDefaultAnswers()
+        stub.withFallback(OpenAiChatStubDefaultAnswers::answer)
                 .when("个业务问题和对应的SQL查询", "```json\n[{\"question\": \"公司有多少家？\", \"sql\": "
                         + "\"SELECT count(*) AS 公司数量 FROM bss_company WHERE delete_ts IS NULL;\"},"
                         + "{\"question\": \"列出所有公司名称\", \"sql\": \"" + wrong + "\"}]\n```")

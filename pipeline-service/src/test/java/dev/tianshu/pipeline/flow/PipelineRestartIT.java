@@ -23,11 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tianshu.common.testing.KafkaTestResource;
+import dev.tianshu.common.testing.OpenAiChatStub;
 import dev.tianshu.common.testing.PostgresTestResource;
 import dev.tianshu.common.training.TrainingLoadCommand;
 import dev.tianshu.pipeline.testing.BusinessDbs;
 import dev.tianshu.pipeline.testing.FakeTrainingDataService;
-import dev.tianshu.pipeline.testing.OpenAiChatStub;
+import dev.tianshu.pipeline.testing.OpenAiChatStubDefaultAnswers;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -55,7 +56,8 @@ class PipelineRestartIT {
     void killedMidStepTheTaskStillCompletesWithoutDuplicates() throws Exception {
         assertTrue(Files.exists(JAR), "run after package: " + JAR.toAbsolutePath());
         String serviceDb = PostgresTestResource.createDatabase("pipeline_it");
-        try (OpenAiChatStub llm = OpenAiChatStub.start().withDefaultAnswers().delay(Duration.ofMillis(1000));
+        try (OpenAiChatStub llm = OpenAiChatStub.start().withFallback(OpenAiChatStubDefaultAnswers::answer)
+                .delay(Duration.ofMillis(1000));
                 FakeTrainingDataService trainingData = new FakeTrainingDataService()) {
             List<String> config = config(serviceDb, llm);
             port = freePort();

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.tianshu.pipeline.testing.OpenAiChatStub;
+import dev.tianshu.common.testing.OpenAiChatStub;
+import dev.tianshu.common.testing.OpenAiChatStubResource;
 import dev.tianshu.pipeline.testing.OpenAiChatStubProfile;
-import dev.tianshu.pipeline.testing.OpenAiChatStubResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

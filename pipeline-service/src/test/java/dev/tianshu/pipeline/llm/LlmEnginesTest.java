@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tianshu.common.testing.OpenAiChatStub;
+import dev.tianshu.common.testing.OpenAiChatStubResource;
 import dev.tianshu.pipeline.model.ColumnInfo;
 import dev.tianshu.pipeline.model.QaPair;
 import dev.tianshu.pipeline.model.TableDoc;
@@ -29,9 +31,8 @@ import dev.tianshu.pipeline.step.qa.LlmQuestionSqlGenerator;
 import dev.tianshu.pipeline.step.qa.SchemaDocs;
 import dev.tianshu.pipeline.step.validation.LlmSqlRepairer;
 import dev.tianshu.pipeline.step.validation.SqlRepairer.FailedSql;
-import dev.tianshu.pipeline.testing.OpenAiChatStub;
+import dev.tianshu.pipeline.testing.OpenAiChatStubDefaultAnswers;
 import dev.tianshu.pipeline.testing.OpenAiChatStubProfile;
-import dev.tianshu.pipeline.testing.OpenAiChatStubResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.mutiny.Uni;
@@ -376,7 +377,7 @@ class LlmEnginesTest {
 
     @Test
     void everyPromptIsOneRequestWithSystemAndUserText() {
-        stub.withDefaultAnswers();
+        stub.withFallback(OpenAiChatStubDefaultAnswers::answer);
         repairer.repair(List.of(new FailedSql("q", "SELEC 1", "syntax error")), "").await().atMost(WAIT);
         questions.themes(LlmTestData.twoTables(), LlmTestData.CONTEXT, 1).await().atMost(WAIT);
         assertEquals(2, stub.calls().size());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.tianshu.pipeline.testing.OpenAiChatStub;
+import dev.tianshu.common.testing.OpenAiChatStub;
 
 /** The OpenAI chat stub over real HTTP: OpenAI's API shape, its key and model checks, rules, failures, concurrency. */
 class OpenAiChatStubTest {
@@ -111,6 +111,24 @@ class OpenAiChatStubTest {
         assertEquals(500, unmatched.statusCode());
         assertTrue(unmatched.body().contains("no rule matches"), unmatched.body());
         assertEquals(4, stub.calls().size());
+    }
+
+    @Test
+    void theFallbackAnswersWhatNoRuleMatchesUntilReset() throws Exception {
+        stub.when("问", "答").withFallback(call -> "兜底:" + call.user());
+        assertEquals("答", content(chat(OpenAiChatStub.DEFAULT_KEY, OpenAiChatStub.DEFAULT_MODEL, "s", "问")));
+        assertEquals("兜底:别的", content(chat(OpenAiChatStub.DEFAULT_KEY, OpenAiChatStub.DEFAULT_MODEL, "s", "别的")));
+        stub.withFallback(call -> {
+            throw new IllegalArgumentException("not mine");
+        });
+        assertEquals(500, chat(OpenAiChatStub.DEFAULT_KEY, OpenAiChatStub.DEFAULT_MODEL, "s", "别的").statusCode());
+        stub.reset();
+        assertEquals(500, chat(OpenAiChatStub.DEFAULT_KEY, OpenAiChatStub.DEFAULT_MODEL, "s", "别的").statusCode());
+    }
+
+    private static String content(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).at("/choices/0/message/content").asText();
     }
 
     @Test

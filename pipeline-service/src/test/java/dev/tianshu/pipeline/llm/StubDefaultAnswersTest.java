@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.tianshu.common.testing.OpenAiChatStub;
+import dev.tianshu.common.testing.OpenAiChatStubResource;
 import dev.tianshu.common.testing.PostgresTestResource;
 import dev.tianshu.pipeline.model.DbConnection;
 import dev.tianshu.pipeline.model.QaPair;
@@ -28,9 +30,8 @@ import dev.tianshu.pipeline.step.qa.SchemaDocs;
 import dev.tianshu.pipeline.step.validation.LlmSqlRepairer;
 import dev.tianshu.pipeline.step.validation.SqlRepairer.FailedSql;
 import dev.tianshu.pipeline.testing.BusinessDbs;
-import dev.tianshu.pipeline.testing.OpenAiChatStub;
+import dev.tianshu.pipeline.testing.OpenAiChatStubDefaultAnswers;
 import dev.tianshu.pipeline.testing.OpenAiChatStubProfile;
-import dev.tianshu.pipeline.testing.OpenAiChatStubResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -60,7 +61,7 @@ class StubDefaultAnswersTest {
     void reset() {
         stub = OpenAiChatStubResource.stub();
         stub.reset();
-        stub.withDefaultAnswers();
+        stub.withFallback(OpenAiChatStubDefaultAnswers::answer);
     }
 
     @Test

@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.tianshu.common.testing.OpenAiChatStub;
+
 /**
- * The answers {@link OpenAiChatStub} gives when no rule of the test matches (and {@code withDefaultAnswers()} is
- * on): for every prompt of the LLM engines (src/main/resources/prompts) a valid answer made from what the prompt
+ * The answers {@link OpenAiChatStub} gives when no rule of the test matches, once set as its fallback
+ * ({@code stub.withFallback(OpenAiChatStubDefaultAnswers::answer)}): for every prompt of the LLM engines (src/main/resources/prompts) a valid answer made from what the prompt
  * names — table and column comments for the columns asked for, themes over the listed tables, question–SQL pairs
  * that are valid PostgreSQL for the theme's tables (counts, groupings and sums over the columns the markdown
  * lists, with {@code delete_ts IS NULL} where the prompt says so), a decision prompt, and repairs that return the
@@ -38,6 +40,14 @@ public final class OpenAiChatStubDefaultAnswers {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private OpenAiChatStubDefaultAnswers() {
+    }
+
+    /**
+     * Runs an {@link OpenAiChatStub} answering every prompt of the LLM engines with these answers, until the process
+     * is stopped (benchmarks): arguments {@code --port N --delay-ms N --key K --model M}, all optional.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        OpenAiChatStub.serve(args, OpenAiChatStubDefaultAnswers::answer);
     }
 
     /** The answer to one of the engines' prompts; IllegalArgumentException for any other prompt. */

@@ -3,6 +3,7 @@ package dev.tianshu.pipeline.testing;
 import java.util.List;
 import java.util.Map;
 
+import dev.tianshu.common.testing.OpenAiChatStubResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**

@@ -1,4 +1,4 @@
-package dev.tianshu.pipeline.testing;
+package dev.tianshu.common.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,21 +33,23 @@ import com.sun.net.httpserver.HttpServer;
  *     <li>It records every chat request it receives ({@link #calls()}: authorization, model, system and user
  *     text).</li>
  *     <li>It answers through rules the test registers — "when the prompt contains X, answer Y", the first matching
- *     rule wins — and, when none matches, with {@link OpenAiChatStubDefaultAnswers} if
- *     {@link #withDefaultAnswers() enabled}, else with a 500 error naming the unmatched prompt.</li>
+ *     rule wins — and, when none matches, with the {@link #withFallback fallback} if one is set (e.g. a service's
+ *     answers to all of its prompts), else with a 500 error naming the unmatched prompt.</li>
  *     <li>Every answer can be delayed ({@link #delay}); the next N calls can be made to fail with 500
  *     ({@link #failNext}).</li>
  *     <li>Requests are served concurrently (one thread each) and all state is thread-safe.</li>
  * </ul>
  *
- * <p><b>As a stand-alone server</b> (benchmarks, running a whole pipeline against it), with the default answers,
- * which are valid JSON and valid PostgreSQL for the tables the prompts name:
+ * <p><b>As a stand-alone server</b> (benchmarks, running a whole service against it): {@link #serve} with the
+ * service's fallback answers, e.g. pipeline-service's {@code OpenAiChatStubDefaultAnswers}, whose {@code main}
+ * does this:
  * <pre>
  * ./mvnw -q -o -pl pipeline-service test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp pipeline-service/target/test-classes:$(cat pipeline-service/target/cp.txt) \
- *     dev.tianshu.pipeline.testing.OpenAiChatStub --port 18090 --delay-ms 1000 --key stub-key --model stub-chat-1
+ *     dev.tianshu.pipeline.testing.OpenAiChatStubDefaultAnswers --port 18090 --delay-ms 1000 --key stub-key \
+ *     --model stub-chat-1
  * </pre>
- * then start pipeline-service with TIANSHU_LLM_BASE_URL=http://127.0.0.1:18090/v1/, TIANSHU_LLM_API_KEY=stub-key,
+ * then start the service with TIANSHU_LLM_BASE_URL=http://127.0.0.1:18090/v1/, TIANSHU_LLM_API_KEY=stub-key,
  * TIANSHU_LLM_MODEL=stub-chat-1. All arguments are optional (port 0 picks a free port; the URL is printed).
  */
 public final class OpenAiChatStub implements AutoCloseable {
@@ -85,7 +87,7 @@ public final class OpenAiChatStub implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration delay = Duration.ZERO;
-    private volatile boolean defaultAnswers;
+    private volatile Answer fallback;
 
     private OpenAiChatStub(int port, String key, String model) throws IOException {
         this.key = key;
@@ -151,9 +153,12 @@ public final class OpenAiChatStub implements AutoCloseable {
         return this;
     }
 
-    /** Answers calls no rule matches with {@link OpenAiChatStubDefaultAnswers}. */
-    public OpenAiChatStub withDefaultAnswers() {
-        defaultAnswers = true;
+    /**
+     * Answers calls no rule matches with {@code fallback} (null: with a 500 error again); an exception it throws is
+     * answered with a 500 error.
+     */
+    public OpenAiChatStub withFallback(Answer fallback) {
+        this.fallback = fallback;
         return this;
     }
 
@@ -179,13 +184,13 @@ public final class OpenAiChatStub implements AutoCloseable {
         return calls.stream().filter(c -> c.prompt().contains(text)).toList();
     }
 
-    /** Forgets rules, calls, delay, pending failures and default answers. */
+    /** Forgets rules, calls, delay, pending failures and the fallback. */
     public void reset() {
         rules.clear();
         calls.clear();
         failures.set(0);
         delay = Duration.ZERO;
-        defaultAnswers = false;
+        fallback = null;
     }
 
     @Override
@@ -242,14 +247,15 @@ public final class OpenAiChatStub implements AutoCloseable {
                 return;
             }
             Rule rule = rules.stream().filter(r -> r.when().test(call)).findFirst().orElse(null);
+            Answer otherwise = fallback;
             String content;
             try {
                 if (rule != null) {
                     pause(rule.delay().plus(delay));
                     content = rule.answer().answer(call);
-                } else if (defaultAnswers) {
+                } else if (otherwise != null) {
                     pause(delay);
-                    content = OpenAiChatStubDefaultAnswers.answer(call);
+                    content = otherwise.answer(call);
                 } else {
                     error(exchange, 500, "OpenAiChatStub: no rule matches the prompt: "
                             + excerpt(call.prompt()), "server_error", null);
@@ -351,18 +357,26 @@ public final class OpenAiChatStub implements AutoCloseable {
     }
 
     /**
-     * Runs the stub until the process is stopped, answering every prompt of the LLM engines with
-     * {@link OpenAiChatStubDefaultAnswers}. Arguments: {@code --port N} (default 0, any free port),
-     * {@code --delay-ms N} (default 0), {@code --key K}, {@code --model M}.
+     * Runs the stub until the process is stopped, with no fallback (only a 500 error for every prompt): see
+     * {@link #serve}.
      */
     public static void main(String[] args) throws InterruptedException {
+        serve(args, null);
+    }
+
+    /**
+     * Runs a stub until the process is stopped, answering every prompt with {@code fallback}. Arguments:
+     * {@code --port N} (default 0, any free port), {@code --delay-ms N} (default 0), {@code --key K},
+     * {@code --model M}.
+     */
+    public static void serve(String[] args, Answer fallback) throws InterruptedException {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         OpenAiChatStub stub = start(Integer.parseInt(options.getOrDefault("port", "0")),
                 options.getOrDefault("key", DEFAULT_KEY), options.getOrDefault("model", DEFAULT_MODEL))
-                .withDefaultAnswers()
+                .withFallback(fallback)
                 .delay(Duration.ofMillis(Long.parseLong(options.getOrDefault("delay-ms", "0"))));
         Runtime.getRuntime().addShutdownHook(new Thread(stub::close));
         System.out.println("OpenAiChatStub listening: TIANSHU_LLM_BASE_URL=" + stub.baseUrl()

@@ -1,4 +1,4 @@
-package dev.tianshu.pipeline.testing;
+package dev.tianshu.common.testing;
 
 import java.util.Map;
 
@@ -7,8 +7,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Starts an {@link OpenAiChatStub} for a {@code @QuarkusTest} and points the service's LLM at it, the way the
  * TIANSHU_LLM_* variables would ({@code tianshu.llm.base-url}, {@code api-key}, {@code model}; quarkus-langchain4j
- * takes its settings from these). Used through {@link OpenAiChatStubProfile}, so tests without that profile keep
- * running with no LLM configured. The running stub is {@link #stub()}.
+ * takes its settings from these). Used through a test profile of the service (e.g. pipeline-service's
+ * {@code OpenAiChatStubProfile}), so tests without that profile keep running with no LLM configured. The running
+ * stub is {@link #stub()}.
  */
 public class OpenAiChatStubResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,7 +20,7 @@ public class OpenAiChatStubResource implements QuarkusTestResourceLifecycleManag
         OpenAiChatStub s = stub;
         if (s == null) {
             throw new IllegalStateException(
-                    "no OpenAiChatStub is running: use @TestProfile(OpenAiChatStubProfile.class)");
+                    "no OpenAiChatStub is running: use a @TestProfile whose test resources include OpenAiChatStubResource");
         }
         return s;
     }
