@@ -117,6 +117,7 @@ public final class QuestionParser {
     }
 
     public static Parse parse(String input, SemanticModel model, Lexicon lexicon, LocalDate today, Reading previous) {
+        boolean english = input.codePoints().noneMatch(Character::isIdeographic);
         String text = Lexicon.normalise(input).replaceAll("[?？!！。，,;；:：()（）\\[\\]【】\"“”]+", " ").strip();
         Optional<TimeExpressions.Match> time = TimeExpressions.find(text, today);
         String rest = time.map(m -> text.substring(0, m.start()) + " " + text.substring(m.end())).orElse(text);
@@ -157,7 +158,7 @@ public final class QuestionParser {
 
         boolean namesMeasure = parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT);
         if (previous != null && !namesMeasure) {
-            return followUp(previous, parts, time, grain, limit, descending, rest, model, understood);
+            return followUp(previous, parts, time, grain, limit, descending, rest, model, understood, english);
         }
         if (parts.isEmpty() && (grain == null || time.isEmpty())) {
             return new Parse(Optional.empty(), null, understood);
@@ -224,12 +225,7 @@ public final class QuestionParser {
         if (grain != null && timeColumn != null) {
             boolean oneYear = time.map(m -> m.range().from().getYear() == m.range().to().minusDays(1).getYear())
                     .orElse(false);
-            String label = switch (grain) {
-                case "day" -> timeColumn.label();
-                case "week" -> "周";
-                case "month" -> oneYear ? "月份" : "年月";
-                default -> "年份";
-            };
+            String label = grain.equals("day") ? timeColumn.label() : periodLabel(grain, oneYear, english);
             int at = grainAt(rest, grain);
             int index = 0;
             for (Part p : parts) {
@@ -245,7 +241,7 @@ public final class QuestionParser {
         }
 
         // ratios: "X占Y(的)比例", "X占比" (of the total of its kind)
-        shares(rest, parts, measures, model);
+        shares(rest, parts, measures, model, english);
 
         boolean grouped = !dimensions.isEmpty();
         boolean plural = PLURAL.matcher(rest).find() || grain != null;
@@ -275,7 +271,7 @@ public final class QuestionParser {
                 aggregation = defaultAggregation(model, m.column());
             }
             measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
-                    : label(m.column(), aggregation), m.denominator()));
+                    : label(m.column(), aggregation, english), m.denominator()));
         }
 
         // conditions on a measure of a grouped reading are on its aggregate, unless per row ("单日订单量低于50")
@@ -300,7 +296,8 @@ public final class QuestionParser {
             if (dimensions.isEmpty() || COUNT_WORD.matcher(rest).find() || !LIST.matcher(rest).find() && grouped
                     && GROUP.matcher(beforeFirstDimension(rest, parts)).find()) {
                 // "各公司有多少" / "宜春服务区的记录数": count the rows (per dimension)
-                measures.add(new Reading.Measure(new Reading.Column(fact, "*", "数量", "bigint"), "COUNT", "数量"));
+                String count = english ? "count" : "数量";
+                measures.add(new Reading.Measure(new Reading.Column(fact, "*", count, "bigint"), "COUNT", count));
             }
         }
         if (order == null && descending != null) {
@@ -331,7 +328,7 @@ public final class QuestionParser {
                 ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range()) : null;
         Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
                 timeFilter, order, limit);
-        return new Parse(Optional.of(r), question(r), understood);
+        return new Parse(Optional.of(r), question(r, english), understood);
     }
 
     private static int grainAt(String rest, String grain) {
@@ -497,7 +494,8 @@ public final class QuestionParser {
     }
 
     /** "X占Y的比例" (Y named) or "X占比" (Y the total of X's kind in its table) become one ratio measure. */
-    private static void shares(String rest, List<Part> parts, List<Reading.Measure> measures, SemanticModel model) {
+    private static void shares(String rest, List<Part> parts, List<Reading.Measure> measures, SemanticModel model,
+            boolean english) {
         Matcher share = SHARE.matcher(rest);
         if (!share.find()) {
             return;
@@ -528,8 +526,9 @@ public final class QuestionParser {
                 continue;
             }
             String aggregation = "NONE".equals(a.aggregation()) ? "SUM" : a.aggregation();
-            measures.set(i, new Reading.Measure(a.column(), aggregation, a.column().label() + "占"
-                    + denominator.label() + "的比例(%)", denominator));
+            measures.set(i, new Reading.Measure(a.column(), aggregation, english
+                    ? a.column().label() + " share of " + denominator.label() + " (%)"
+                    : a.column().label() + "占" + denominator.label() + "的比例(%)", denominator));
             if (drop > 0) {
                 measures.remove(drop);
             }
@@ -582,7 +581,7 @@ public final class QuestionParser {
     /** A question naming no measure changes one part of the previous reading. */
     private static Parse followUp(Reading previous, List<Part> parts, Optional<TimeExpressions.Match> time,
             String grain, Integer limit, Boolean descending, String rest, SemanticModel model,
-            List<String> understood) {
+            List<String> understood, boolean english) {
         String fact = previous.measures().stream().map(Reading.Measure::column).filter(Objects::nonNull)
                 .map(Reading.Column::table).findFirst()
                 .orElse(previous.dimensions().isEmpty() ? null : previous.dimensions().get(0).table());
@@ -624,7 +623,8 @@ public final class QuestionParser {
             Optional<Reading.Column> tc = timeColumn(model, fact);
             if (tc.isPresent()) {
                 dims.removeIf(d -> d.grain() != null);
-                dims.add(0, tc.get().withGrain(grain, grain.equals("day") ? tc.get().label() : "月份"));
+                dims.add(0, tc.get().withGrain(grain, grain.equals("day") ? tc.get().label()
+                        : periodLabel(grain, true, english)));
             }
         }
         Reading.Order order = previous.order();
@@ -637,39 +637,71 @@ public final class QuestionParser {
         }
         Reading r = new Reading(previous.measures(), List.copyOf(dims), List.copyOf(filters), t, order,
                 limit != null ? limit : previous.limit());
-        return new Parse(Optional.of(r), question(r), understood);
+        return new Parse(Optional.of(r), question(r, english), understood);
     }
 
     /** The reading as words, e.g. "去年 age的分布", "最近7天 按服务区名称 支付总额的总和 前5". */
     public static String question(Reading r) {
+        return question(r, false);
+    }
+
+    /** The reading as words in Chinese or English ("last year, by company, sum of revenue, top 5"). */
+    public static String question(Reading r, boolean english) {
         List<String> parts = new ArrayList<>();
         if (r.time() != null) {
-            parts.add(r.time().range().label());
+            parts.add(english ? r.time().range().englishLabel() : r.time().range().label());
         }
         for (Reading.Filter f : r.filters()) {
             String subject = f.measure() != null && f.measure() < r.measures().size()
                     ? r.measures().get(f.measure()).label() : f.column().label();
             parts.add(switch (f.op()) {
-                case "IN" -> String.join("、", f.values());
-                case "BETWEEN" -> subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
-                default -> subject + f.op() + f.values().get(0);
+                case "IN" -> String.join(english ? " or " : "、", f.values());
+                case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
+                        : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
+                default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);
             });
         }
         for (Reading.Column d : r.dimensions()) {
-            parts.add("按" + d.label());
+            parts.add((english ? "by " : "按") + d.label());
         }
         for (Reading.Measure m : r.measures()) {
             parts.add(m.label());
         }
+        boolean ascending = r.order() != null && !r.order().descending();
         if (r.limit() != null) {
-            parts.add((r.order() != null && !r.order().descending() ? "后" : "前") + r.limit());
+            parts.add(english ? (ascending ? "bottom " : "top ") + r.limit() : (ascending ? "后" : "前") + r.limit());
         } else if (r.order() != null && r.order().measure() >= 0) {
-            parts.add(r.order().descending() ? "降序" : "升序");
+            parts.add(english ? (ascending ? "ascending" : "descending") : ascending ? "升序" : "降序");
         }
-        return String.join(" ", parts);
+        return String.join(english ? ", " : " ", parts);
+    }
+
+    private static String periodLabel(String grain, boolean oneYear, boolean english) {
+        return switch (grain) {
+            case "week" -> english ? "week" : "周";
+            case "month" -> oneYear ? (english ? "month" : "月份") : (english ? "year-month" : "年月");
+            default -> english ? "year" : "年份";
+        };
     }
 
     static String label(Reading.Column column, String aggregation) {
+        return label(column, aggregation, false);
+    }
+
+    static String label(Reading.Column column, String aggregation, boolean english) {
+        if (english && column != null && !column.rows()) {
+            return switch (aggregation) {
+                case "SUM" -> "sum of " + column.label();
+                case "AVERAGE" -> "average " + column.label();
+                case "MAX" -> "max " + column.label();
+                case "MIN" -> "min " + column.label();
+                case "COUNT" -> "count of " + column.label();
+                case "COUNT_DISTINCT" -> "distinct count of " + column.label();
+                case "VARIANCE" -> "variance of " + column.label();
+                case "STD_DEVIATION" -> "standard deviation of " + column.label();
+                default -> column.label();
+            };
+        }
         if (column == null || column.rows()) {
             return column == null ? "数量" : column.label();
         }
