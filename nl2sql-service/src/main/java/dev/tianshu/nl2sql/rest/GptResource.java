@@ -22,7 +22,11 @@ import dev.tianshu.nl2sql.service.ChatService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
-/** Seed 002: POST /df/rest/gpt/start (a conversation over a semantic model) and POST /df/rest/gpt/chat. */
+/**
+ * Seed 002: POST /df/rest/gpt/start (a conversation over a semantic model) and POST /df/rest/gpt/chat (answered from
+ * an adapted stored example or by the built-in engine, see {@link ChatService}; the turn is recorded with the engine
+ * that answered).
+ */
 @Path("/df/rest/gpt")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,10 +75,10 @@ public class GptResource {
         }
         return conversations.touch(chatId, config.conversationIdleLifetime()).flatMap(found -> {
             var conversation = found.orElseThrow(() -> gone(chatId));
-            ChatService.Answer answer = chat.answer(conversation, input);
-            return conversations.answered(chatId, conversation.turns() + 1, new ConversationRepository.Turn(input,
-                    answer.type(), answer.content(), answer.question(), answer.engine()), answer.reading())
-                    .replaceWith(DfResponse.ok(answer.data()));
+            return chat.answer(conversation, input).flatMap(answer -> conversations.answered(chatId,
+                    conversation.turns() + 1, new ConversationRepository.Turn(input, answer.type(), answer.content(),
+                            answer.question(), answer.engine()), answer.reading())
+                    .replaceWith(DfResponse.ok(answer.data())));
         });
     }
 

@@ -5,26 +5,53 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.tianshu.nl2sql.engine.Example;
+import dev.tianshu.nl2sql.engine.ExampleAdapter;
 import dev.tianshu.nl2sql.engine.Lexicon;
 import dev.tianshu.nl2sql.engine.QuestionParser;
 import dev.tianshu.nl2sql.engine.Reading;
 import dev.tianshu.nl2sql.engine.SqlWriter;
 import dev.tianshu.nl2sql.model.SemanticModel;
 import dev.tianshu.nl2sql.repository.ConversationRepository.Conversation;
+import dev.tianshu.nl2sql.sql.ModelSqlCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Answers one turn of a conversation with the built-in engine: the question is read against the conversation's model
- * (continuing its previous reading), compiled to SQL in the model's dialect, or answered as type "assistant" with
- * what was understood and the columns that can be asked about.
+ * Answers one turn of a conversation, by one of two paths, and says which (conversation_turn.engine):
+ * <ol>
+ * <li><b>example</b>: the stored question–SQL pairs most similar to the input ({@link ExampleSearch}, best first) are
+ * tried in turn; the first whose question is close enough to the input to be adapted ({@link ExampleAdapter}: same
+ * words once dates, names, numbers and limits are taken out, each differing literal replaced in its SQL) and whose
+ * adapted SQL passes {@link ModelSqlCheck} answers, as type "sql";</li>
+ * <li><b>builtin</b>: otherwise the question is read against the model ({@link QuestionParser}, continuing the
+ * previous reading), compiled to SQL in the model's dialect, or answered as type "assistant" with what was
+ * understood and the columns that can be asked about.</li>
+ * </ol>
+ * <p>A follow-up ("今年呢?", "按公司呢") is a continuation of the conversation, not a standalone question, so it goes to
+ * the parser first and examples are not searched: a turn is a follow-up when the conversation has a reading and the
+ * parser reads the input differently with that reading than without it (i.e. it used the context). When the parser
+ * cannot read such a turn, the examples are still tried. The parser's reading is remembered whichever path answered
+ * (so a follow-up after an example answer continues the parser's reading of the same question), and the answer's
+ * question is that reading's words, or the input itself when the parser had none.
  */
 @ApplicationScoped
 public class ChatService {
+
+    /** The engines recorded in conversation_turn.engine. */
+    public static final String EXAMPLE = "example";
+    public static final String BUILTIN = "builtin";
+
+    private static final Logger LOG = Logger.getLogger(ChatService.class);
 
     /** An answer in the seed's data shape, the engine that gave it and the reading to remember (null if none). */
     public record Answer(String type, String content, String question, String engine, JsonObject reading) {
@@ -39,29 +66,69 @@ public class ChatService {
     }
 
     private final ObjectMapper mapper;
+    private final ExampleSearch examples;
     private final Clock clock = Clock.systemDefaultZone();
 
-    ChatService(ObjectMapper mapper) {
+    ChatService(ObjectMapper mapper, ExampleSearch examples) {
         this.mapper = mapper;
+        this.examples = examples;
     }
 
-    public Answer answer(Conversation conversation, String input) {
+    public Uni<Answer> answer(Conversation conversation, String input) {
         SemanticModel model = mapper.convertValue(conversation.model().getMap(), SemanticModel.class);
         Reading previous = conversation.reading() == null ? null
                 : mapper.convertValue(conversation.reading().getMap(), Reading.class);
-        QuestionParser.Parse parse = QuestionParser.parse(input, model, new Lexicon(model), LocalDate.now(clock),
-                previous);
+        Lexicon lexicon = new Lexicon(model);
+        LocalDate today = LocalDate.now(clock);
+        QuestionParser.Parse parse = QuestionParser.parse(input, model, lexicon, today, previous);
+        Answer builtin = builtin(parse, model, conversation.language());
+        if (previous != null && parse.reading().isPresent()
+                && !parse.reading().equals(QuestionParser.parse(input, model, lexicon, today, null).reading())) {
+            // a follow-up: the parser continued the previous reading
+            return Uni.createFrom().item(builtin);
+        }
+        return examples.similar(input).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(builtin)
+                // adapting parses SQL and the check may wait for its parser: not on the event loop
+                : Uni.createFrom().item(() -> fromExamples(found, input, model, lexicon, today, parse).orElse(builtin))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** The first example that adapts to the input and passes the model check, as an answer. */
+    private Optional<Answer> fromExamples(List<Example> found, String input, SemanticModel model, Lexicon lexicon,
+            LocalDate today, QuestionParser.Parse parse) {
+        for (Example example : found) {
+            try {
+                Optional<String> sql = ExampleAdapter.adapt(example, input, model, lexicon, today);
+                if (sql.isEmpty()) {
+                    continue;
+                }
+                Optional<String> problem = ModelSqlCheck.problem(sql.get(), model);
+                if (problem.isPresent()) {
+                    LOG.debugf("example \"%s\" adapted but refused: %s", example.question(), problem.get());
+                    continue;
+                }
+                JsonObject reading = parse.reading().map(r -> new JsonObject(mapper.convertValue(r, Map.class)))
+                        .orElse(null);
+                return Optional.of(new Answer("sql", sql.get(),
+                        parse.reading().isPresent() ? parse.question() : input, EXAMPLE, reading));
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "example \"%s\" could not be used", example.question());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Answer builtin(QuestionParser.Parse parse, SemanticModel model, String language) {
         if (parse.reading().isEmpty()) {
-            return new Answer("assistant", notUnderstood(model, parse.understood(), conversation.language()), null,
-                    "builtin", null);
+            return new Answer("assistant", notUnderstood(model, parse.understood(), language), null, BUILTIN, null);
         }
         Reading reading = parse.reading().get();
         try {
             String sql = SqlWriter.write(reading, model);
-            return new Answer("sql", sql, parse.question(), "builtin",
+            return new Answer("sql", sql, parse.question(), BUILTIN,
                     new JsonObject(mapper.convertValue(reading, Map.class)));
         } catch (IllegalArgumentException e) {
-            return new Answer("error", e.getMessage(), parse.question(), "builtin", null);
+            return new Answer("error", e.getMessage(), parse.question(), BUILTIN, null);
         }
     }
 
