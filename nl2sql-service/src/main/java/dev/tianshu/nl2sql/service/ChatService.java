@@ -20,6 +20,8 @@ import dev.tianshu.nl2sql.engine.QuestionParser;
 import dev.tianshu.nl2sql.engine.Reading;
 import dev.tianshu.nl2sql.engine.SqlWriter;
 import dev.tianshu.nl2sql.model.SemanticModel;
+import dev.tianshu.nl2sql.llm.LlmSqlEngine;
+import dev.tianshu.nl2sql.repository.ConversationRepository;
 import dev.tianshu.nl2sql.repository.ConversationRepository.Conversation;
 import dev.tianshu.nl2sql.sql.ModelSqlCheck;
 import io.smallrye.mutiny.Uni;
@@ -27,18 +29,21 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Answers one turn of a conversation, by one of two paths, and says which (conversation_turn.engine):
+ * Answers one turn of a conversation, by one of three paths, and says which (conversation_turn.engine):
  * <ol>
  * <li><b>example</b>: the stored question–SQL pairs most similar to the input ({@link ExampleSearch}, best first) are
  * tried in turn; the first whose question is close enough to the input to be adapted ({@link ExampleAdapter}: same
  * words once dates, names, numbers and limits are taken out, each differing literal replaced in its SQL) and whose
  * adapted SQL passes {@link ModelSqlCheck} answers, as type "sql";</li>
+ * <li><b>llm</b>: when an OpenAI-compatible model is configured, it is asked with the model's schema, the examples
+ * found and the conversation so far ({@link LlmSqlEngine}: strict JSON, the SQL checked against the model and
+ * repaired up to twice); when it gives nothing usable, the built-in parser answers;</li>
  * <li><b>builtin</b>: otherwise the question is read against the model ({@link QuestionParser}, continuing the
  * previous reading), compiled to SQL in the model's dialect, or answered as type "assistant" with what was
  * understood and the columns that can be asked about.</li>
  * </ol>
  * <p>A follow-up ("今年呢?", "按公司呢") is a continuation of the conversation, not a standalone question, so it goes to
- * the parser first and examples are not searched: a turn is a follow-up when the conversation has a reading and the
+ * the LLM (which sees the conversation) or else the parser, and examples are not adapted: a turn is a follow-up when the conversation has a reading and the
  * parser reads the input differently with that reading than without it (i.e. it used the context). When the parser
  * cannot read such a turn, the examples are still tried. The parser's reading is remembered whichever path answered
  * (so a follow-up after an example answer continues the parser's reading of the same question), and the answer's
@@ -50,6 +55,9 @@ public class ChatService {
     /** The engines recorded in conversation_turn.engine. */
     public static final String EXAMPLE = "example";
     public static final String BUILTIN = "builtin";
+    public static final String LLM = "llm";
+    /** Earlier turns the LLM sees. */
+    static final int HISTORY = 10;
 
     private static final Logger LOG = Logger.getLogger(ChatService.class);
 
@@ -67,11 +75,15 @@ public class ChatService {
 
     private final ObjectMapper mapper;
     private final ExampleSearch examples;
+    private final LlmSqlEngine llm;
+    private final ConversationRepository conversations;
     private final Clock clock = Clock.systemDefaultZone();
 
-    ChatService(ObjectMapper mapper, ExampleSearch examples) {
+    ChatService(ObjectMapper mapper, ExampleSearch examples, LlmSqlEngine llm, ConversationRepository conversations) {
         this.mapper = mapper;
         this.examples = examples;
+        this.llm = llm;
+        this.conversations = conversations;
     }
 
     public Uni<Answer> answer(Conversation conversation, String input) {
@@ -82,15 +94,38 @@ public class ChatService {
         LocalDate today = LocalDate.now(clock);
         QuestionParser.Parse parse = QuestionParser.parse(input, model, lexicon, today, previous);
         Answer builtin = builtin(parse, model, conversation.language());
-        if (previous != null && parse.reading().isPresent()
-                && !parse.reading().equals(QuestionParser.parse(input, model, lexicon, today, null).reading())) {
+        boolean followUp = previous != null && parse.reading().isPresent()
+                && !parse.reading().equals(QuestionParser.parse(input, model, lexicon, today, null).reading());
+        if (followUp && !llm.enabled()) {
             // a follow-up: the parser continued the previous reading
             return Uni.createFrom().item(builtin);
         }
-        return examples.similar(input).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(builtin)
-                // adapting parses SQL and the check may wait for its parser: not on the event loop
-                : Uni.createFrom().item(() -> fromExamples(found, input, model, lexicon, today, parse).orElse(builtin))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        Uni<List<ConversationRepository.Turn>> history = llm.enabled()
+                ? conversations.recentTurns(conversation.chatId(), HISTORY)
+                : Uni.createFrom().item(List.of());
+        return examples.similar(input).flatMap(found -> {
+            if (found.isEmpty() && !llm.enabled()) {
+                return Uni.createFrom().item(builtin);
+            }
+            return history.flatMap(turns -> Uni.createFrom().item(() -> {
+                // adapting parses SQL, the check may wait for its parser, the LLM blocks: not on the event loop
+                Optional<Answer> answer = followUp ? Optional.empty()
+                        : fromExamples(found, input, model, lexicon, today, parse);
+                return answer.or(() -> fromLlm(model, conversation.language(), found, turns, input, parse))
+                        .orElse(builtin);
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        });
+    }
+
+    /** The LLM's answer, if one is configured and it gave a usable one. */
+    private Optional<Answer> fromLlm(SemanticModel model, String language, List<Example> found,
+            List<ConversationRepository.Turn> turns, String input, QuestionParser.Parse parse) {
+        if (!llm.enabled()) {
+            return Optional.empty();
+        }
+        return llm.answer(model, language, found, turns, input).map(a -> new Answer(a.type(), a.content(),
+                a.question() != null ? a.question() : parse.reading().isPresent() ? parse.question() : input, LLM,
+                parse.reading().map(r -> new JsonObject(mapper.convertValue(r, Map.class))).orElse(null)));
     }
 
     /** The first example that adapts to the input and passes the model check, as an answer. */
