@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.tianshu.common.concurrent.Blocking;
 import dev.tianshu.nl2sql.engine.Example;
 import dev.tianshu.nl2sql.engine.ExampleAdapter;
 import dev.tianshu.nl2sql.engine.Lexicon;
@@ -25,7 +26,6 @@ import dev.tianshu.nl2sql.repository.ConversationRepository;
 import dev.tianshu.nl2sql.repository.ConversationRepository.Conversation;
 import dev.tianshu.nl2sql.sql.ModelSqlCheck;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -107,13 +107,13 @@ public class ChatService {
             if (found.isEmpty() && !llm.enabled()) {
                 return Uni.createFrom().item(builtin);
             }
-            return history.flatMap(turns -> Uni.createFrom().item(() -> {
+            return history.flatMap(turns -> Blocking.call(() -> {
                 // adapting parses SQL, the check may wait for its parser, the LLM blocks: not on the event loop
                 Optional<Answer> answer = followUp ? Optional.empty()
                         : fromExamples(found, input, model, lexicon, today, parse);
                 return answer.or(() -> fromLlm(model, conversation.language(), found, turns, input, parse))
                         .orElse(builtin);
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+            }));
         });
     }
 

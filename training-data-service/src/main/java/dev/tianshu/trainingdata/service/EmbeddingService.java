@@ -16,9 +16,9 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.tianshu.common.concurrent.Blocking;
 import dev.tianshu.trainingdata.config.TrainingDataConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Turns texts into L2-normalised vectors. By default with bge-small-zh-v1.5 (quantized, 512 dimensions) running
@@ -61,13 +61,11 @@ public class EmbeddingService {
     }
 
     public Uni<float[]> embed(String text) {
-        return Uni.createFrom().item(() -> model.embed(text).content().vector())
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Blocking.call(() -> model.embed(text).content().vector());
     }
 
     public Uni<List<float[]>> embedAll(List<String> texts) {
-        return Uni.createFrom().item(() -> embedAllNow(texts))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Blocking.call(() -> embedAllNow(texts));
     }
 
     /** Blocking: the embeddings of {@code texts}, in order. */
