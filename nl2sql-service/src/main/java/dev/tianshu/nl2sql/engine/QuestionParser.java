@@ -62,7 +62,7 @@ public final class QuestionParser {
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
     private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
-    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数)");
+    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数|counts?\\b)");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
     private static final Pattern COUNT_WORD = Pattern.compile("数量|个数|多少|几个|几家|记录数|\\bhow many\\b|\\bnumber of\\b|\\bcount\\b");
@@ -133,7 +133,7 @@ public final class QuestionParser {
         List<Lexicon.Hit> hits = lexicon.find(rest);
         time.ifPresent(m -> understood.add(m.range().label()));
 
-        List<Part> parts = classify(rest, hits, understood);
+        List<Part> parts = classify(rest, hits, understood, english);
         Integer limit = null;
         Boolean descending = null;
         Matcher top = TOP.matcher(rest);
@@ -337,7 +337,8 @@ public final class QuestionParser {
     }
 
     /** What each term is in this question (its role), from the words around it. */
-    private static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood) {
+    private static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood,
+            boolean english) {
         List<Part> parts = new ArrayList<>();
         for (int h = 0; h < hits.size(); h++) {
             Lexicon.Hit hit = hits.get(h);
@@ -419,9 +420,10 @@ public final class QuestionParser {
             if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
                 // "服务区数量", "多少个服务区": count the rows of the table the thing is named by
                 List<Reading.Column> counted = new ArrayList<>();
+                String label = english ? e.term() + " count" : e.term() + "数量";
                 hit.entries().stream().filter(Lexicon.Entry::isEntity)
-                        .forEach(x -> counted.add(new Reading.Column(x.table(), "*", x.term() + "数量", "bigint")));
-                columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", e.term() + "数量", "bigint")));
+                        .forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
+                columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
                 List<Reading.Column> countedColumns = counted.stream().distinct().toList();
                 parts.add(new Part(Role.COUNT, hit, countedColumns));
                 Matcher count = COUNT_AFTER.matcher(after);
