@@ -1,11 +1,8 @@
 package dev.tianshu.common.sql;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -567,22 +563,6 @@ public final class ReadOnlySql {
 
         private static final int MAX_NODES = 2_000_000;
 
-        private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
-            @Override
-            protected Field[] computeValue(Class<?> type) {
-                List<Field> fields = new ArrayList<>();
-                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                    for (Field f : c.getDeclaredFields()) {
-                        if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
-                            continue;
-                        }
-                        f.setAccessible(true);
-                        fields.add(f);
-                    }
-                }
-                return fields.toArray(Field[]::new);
-            }
-        };
 
         private Verdict nestedStatement;
         private Verdict selectInto;
@@ -619,33 +599,7 @@ public final class ReadOnlySql {
                 if (seen.size() > MAX_NODES) {
                     throw new IllegalStateException("语法树过大");
                 }
-                if (node instanceof Collection<?> collection) {
-                    for (Object element : collection) {
-                        pushIfRelevant(todo, element);
-                    }
-                    continue;
-                }
-                if (node instanceof Map<?, ?> map) {
-                    for (Map.Entry<?, ?> entry : map.entrySet()) {
-                        pushIfRelevant(todo, entry.getKey());
-                        pushIfRelevant(todo, entry.getValue());
-                    }
-                    continue;
-                }
-                if (node instanceof Map.Entry<?, ?> entry) {
-                    // e.g. JsonExpression keeps "->" operands and array slices as entries
-                    pushIfRelevant(todo, entry.getKey());
-                    pushIfRelevant(todo, entry.getValue());
-                    continue;
-                }
-                if (node instanceof Object[] array) {
-                    for (Object element : array) {
-                        pushIfRelevant(todo, element);
-                    }
-                    continue;
-                }
-                if (node instanceof Optional<?> optional) {
-                    pushIfRelevant(todo, optional.orElse(null));
+                if (SqlNodes.forEachElement(node, element -> pushIfRelevant(todo, element))) {
                     continue;
                 }
                 Class<?> type = node.getClass();
@@ -659,7 +613,7 @@ public final class ReadOnlySql {
                     throw new IllegalStateException("无法检查的语法树节点类型 " + name);
                 }
                 inspect(node, node == root);
-                for (Field field : FIELDS.get(node.getClass())) {
+                for (Field field : SqlNodes.fields(node.getClass())) {
                     Object value;
                     try {
                         value = field.get(node);

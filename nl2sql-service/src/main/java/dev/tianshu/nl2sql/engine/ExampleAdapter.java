@@ -1,7 +1,6 @@
 package dev.tianshu.nl2sql.engine;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,6 +38,7 @@ import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.Select;
 
+import dev.tianshu.common.sql.SqlNodes;
 import dev.tianshu.nl2sql.model.SemanticModel;
 
 /**
@@ -1050,21 +1050,6 @@ public final class ExampleAdapter {
 
         // ---- walking the tree
 
-        private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
-            @Override
-            protected Field[] computeValue(Class<?> type) {
-                List<Field> fields = new ArrayList<>();
-                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                    for (Field f : c.getDeclaredFields()) {
-                        if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
-                            f.setAccessible(true);
-                            fields.add(f);
-                        }
-                    }
-                }
-                return fields.toArray(Field[]::new);
-            }
-        };
 
         /** Every JSqlParser model object reachable from {@code root} (following fields, lists, maps). */
         private static List<Object> nodes(Object root) {
@@ -1080,30 +1065,7 @@ public final class ExampleAdapter {
                 if (seen.size() > 200_000) {
                     throw new IllegalStateException("syntax tree too large");
                 }
-                if (node instanceof Iterable<?> items) {
-                    items.forEach(item -> push(todo, item));
-                    continue;
-                }
-                if (node instanceof Map<?, ?> map) {
-                    map.forEach((k, v) -> {
-                        push(todo, k);
-                        push(todo, v);
-                    });
-                    continue;
-                }
-                if (node instanceof Map.Entry<?, ?> entry) {
-                    push(todo, entry.getKey());
-                    push(todo, entry.getValue());
-                    continue;
-                }
-                if (node instanceof Object[] array) {
-                    for (Object item : array) {
-                        push(todo, item);
-                    }
-                    continue;
-                }
-                if (node instanceof Optional<?> optional) {
-                    push(todo, optional.orElse(null));
+                if (SqlNodes.forEachElement(node, item -> push(todo, item))) {
                     continue;
                 }
                 String name = node.getClass().getName();
@@ -1111,7 +1073,7 @@ public final class ExampleAdapter {
                     continue;
                 }
                 nodes.add(node);
-                for (Field f : FIELDS.get(node.getClass())) {
+                for (Field f : SqlNodes.fields(node.getClass())) {
                     try {
                         push(todo, f.get(node));
                     } catch (IllegalAccessException e) {

@@ -1,7 +1,6 @@
 package dev.tianshu.nl2sql.sql;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +44,7 @@ import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
+import dev.tianshu.common.sql.SqlNodes;
 import dev.tianshu.common.sql.ReadOnlySql;
 import dev.tianshu.nl2sql.model.SemanticModel;
 
@@ -263,22 +263,6 @@ public final class ModelSqlCheck {
 
         private static final Set<String> SELECT_FIELDS_DONE = Set.of("withItemsList", "fromItem", "joins",
                 "intoTables", "intoTempTable", "forUpdateTable", "alias", "selectItems");
-        private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
-            @Override
-            protected Field[] computeValue(Class<?> type) {
-                List<Field> fields = new ArrayList<>();
-                for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                    for (Field f : c.getDeclaredFields()) {
-                        if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
-                            continue;
-                        }
-                        f.setAccessible(true);
-                        fields.add(f);
-                    }
-                }
-                return fields.toArray(Field[]::new);
-            }
-        };
 
         final SemanticModel model;
         final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -582,32 +566,7 @@ public final class ModelSqlCheck {
             if (node == null || problem != null || isLeaf(node)) {
                 return;
             }
-            if (node instanceof Collection<?> collection) {
-                for (Object element : collection) {
-                    walk(element, scope);
-                }
-                return;
-            }
-            if (node instanceof Map<?, ?> map) {
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    walk(entry.getKey(), scope);
-                    walk(entry.getValue(), scope);
-                }
-                return;
-            }
-            if (node instanceof Map.Entry<?, ?> entry) {
-                walk(entry.getKey(), scope);
-                walk(entry.getValue(), scope);
-                return;
-            }
-            if (node instanceof Object[] array) {
-                for (Object element : array) {
-                    walk(element, scope);
-                }
-                return;
-            }
-            if (node instanceof Optional<?> optional) {
-                walk(optional.orElse(null), scope);
+            if (SqlNodes.forEachElement(node, element -> walk(element, scope))) {
                 return;
             }
             String type = node.getClass().getName();
@@ -658,7 +617,7 @@ public final class ModelSqlCheck {
         }
 
         private void walkFields(Object node, Scope scope, Set<String> skip) {
-            for (Field field : FIELDS.get(node.getClass())) {
+            for (Field field : SqlNodes.fields(node.getClass())) {
                 if (skip.contains(field.getName())) {
                     continue;
                 }

@@ -1,0 +1,70 @@
+package dev.tianshu.common.sql;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Walking JSqlParser's syntax tree by its fields rather than its visitors: JSqlParser's visitor adapters are
+ * shallow and its deparsers print some parts with {@code toString()}, so only following the model's fields reaches
+ * every node, whatever its type. The walkers (ReadOnlySql's scan, nl2sql's model check and example adapter) share
+ * these two steps.
+ */
+public final class SqlNodes {
+
+    private static final ClassValue<Field[]> FIELDS = new ClassValue<>() {
+        @Override
+        protected Field[] computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+                        f.setAccessible(true);
+                        fields.add(f);
+                    }
+                }
+            }
+            return fields.toArray(Field[]::new);
+        }
+    };
+
+    private SqlNodes() {
+    }
+
+    /** The instance fields of {@code type} and its superclasses that can hold a node (not static, not primitive). */
+    public static Field[] fields(Class<?> type) {
+        return FIELDS.get(type);
+    }
+
+    /**
+     * When {@code node} is a container — an Iterable, a Map (keys and values), a Map.Entry (JsonExpression keeps
+     * "->" operands and array slices as entries), an array or an Optional — passes each element to {@code each} and
+     * answers true; otherwise answers false.
+     */
+    public static boolean forEachElement(Object node, Consumer<Object> each) {
+        if (node instanceof Iterable<?> items) {
+            items.forEach(each);
+        } else if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                each.accept(k);
+                each.accept(v);
+            });
+        } else if (node instanceof Map.Entry<?, ?> entry) {
+            each.accept(entry.getKey());
+            each.accept(entry.getValue());
+        } else if (node instanceof Object[] array) {
+            for (Object item : array) {
+                each.accept(item);
+            }
+        } else if (node instanceof Optional<?> optional) {
+            optional.ifPresent(each);
+        } else {
+            return false;
+        }
+        return true;
+    }
+}
