@@ -17,7 +17,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ConversationRepository {
 
-    /** A live conversation: its model and the reading of its last answered question (null before the first). */
+    /**
+     * A live conversation: its model (null when the caller already had it) and the reading of its last answered
+     * question (null before the first).
+     */
     public record Conversation(String chatId, String language, JsonObject model, JsonObject reading, int turns) {
     }
 
@@ -40,21 +43,22 @@ public class ConversationRepository {
 
     /**
      * The conversation, if it exists and was active within {@code idleLifetime}; finding it marks it active. An
-     * expired conversation is deleted.
+     * expired conversation is deleted. Its model is read only {@code withModel}.
      */
-    public Uni<Optional<Conversation>> touch(String chatId, Duration idleLifetime) {
+    public Uni<Optional<Conversation>> touch(String chatId, Duration idleLifetime, boolean withModel) {
         long millis = idleLifetime.toMillis();
         return pool.preparedQuery("UPDATE conversation SET last_active_at = clock_timestamp() WHERE chat_id = $1 "
                 + "AND last_active_at > clock_timestamp() - $2 * interval '1 millisecond' "
-                + "RETURNING chat_id, language, model, reading, "
-                + "(SELECT count(*) FROM conversation_turn t WHERE t.chat_id = conversation.chat_id) AS turns")
-                .execute(Tuple.of(chatId, millis))
+                + "RETURNING chat_id, language, CASE WHEN $3 THEN model END AS model, reading, "
+                + "(SELECT coalesce(max(turn), 0) FROM conversation_turn t WHERE t.chat_id = conversation.chat_id) "
+                + "AS turns")
+                .execute(Tuple.of(chatId, millis, withModel))
                 .flatMap(rows -> {
                     if (rows.size() == 1) {
                         var r = rows.iterator().next();
                         return Uni.createFrom().item(Optional.of(new Conversation(r.getString("chat_id"),
                                 r.getString("language"), r.getJsonObject("model"), r.getJsonObject("reading"),
-                                r.getLong("turns").intValue())));
+                                r.getInteger("turns"))));
                     }
                     return pool.preparedQuery("DELETE FROM conversation WHERE chat_id = $1")
                             .execute(Tuple.of(chatId)).replaceWith(Optional.<Conversation>empty());

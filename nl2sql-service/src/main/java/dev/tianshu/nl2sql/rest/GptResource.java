@@ -19,6 +19,7 @@ import dev.tianshu.nl2sql.model.ModelValidator;
 import dev.tianshu.nl2sql.model.SemanticModel;
 import dev.tianshu.nl2sql.repository.ConversationRepository;
 import dev.tianshu.nl2sql.service.ChatService;
+import dev.tianshu.nl2sql.service.ModelCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
@@ -39,8 +40,11 @@ public class GptResource {
     private final ObjectMapper mapper;
     private final Nl2SqlConfig config;
     private final ChatService chat;
+    private final ModelCache models;
 
-    GptResource(ConversationRepository conversations, ObjectMapper mapper, Nl2SqlConfig config, ChatService chat) {
+    GptResource(ConversationRepository conversations, ObjectMapper mapper, Nl2SqlConfig config, ChatService chat,
+            ModelCache models) {
+        this.models = models;
         this.chat = chat;
         this.conversations = conversations;
         this.mapper = mapper;
@@ -73,9 +77,11 @@ public class GptResource {
         if (input.length() > config.maxInputLength()) {
             throw ApiException.invalidParams("input 过长（最多 " + config.maxInputLength() + " 个字符）", "input");
         }
-        return conversations.touch(chatId, config.conversationIdleLifetime()).flatMap(found -> {
+        // the model is read from the database only when this replica has not compiled it yet
+        ModelCache.Compiled cached = models.get(chatId);
+        return conversations.touch(chatId, config.conversationIdleLifetime(), cached == null).flatMap(found -> {
             var conversation = found.orElseThrow(() -> gone(chatId));
-            return chat.answer(conversation, input).flatMap(answer -> conversations.answered(chatId,
+            return chat.answer(conversation, cached != null ? cached : models.of(conversation), input).flatMap(answer -> conversations.answered(chatId,
                     conversation.turns() + 1, new ConversationRepository.Turn(input, answer.type(), answer.content(),
                             answer.question(), answer.engine()), answer.reading())
                     .replaceWith(DfResponse.ok(answer.data())));

@@ -86,11 +86,12 @@ public class ChatService {
         this.conversations = conversations;
     }
 
-    public Uni<Answer> answer(Conversation conversation, String input) {
-        SemanticModel model = mapper.convertValue(conversation.model().getMap(), SemanticModel.class);
+    /** Answers {@code input} in {@code conversation}, whose model and lexicon are {@code compiled}. */
+    public Uni<Answer> answer(Conversation conversation, ModelCache.Compiled compiled, String input) {
+        SemanticModel model = compiled.model();
         Reading previous = conversation.reading() == null ? null
                 : mapper.convertValue(conversation.reading().getMap(), Reading.class);
-        Lexicon lexicon = new Lexicon(model);
+        Lexicon lexicon = compiled.lexicon();
         LocalDate today = LocalDate.now(clock);
         QuestionParser.Parse parse = QuestionParser.parse(input, model, lexicon, today, previous);
         Answer builtin = builtin(parse, model, conversation.language());
