@@ -57,6 +57,8 @@ public final class QuestionParser {
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     private static final Pattern CHANGES_DATA = Pattern.compile("删除|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
             + "\\b(drop|delete|truncate|insert|alter|create|grant|revoke|merge)\\b|\\bupdate\\b.*\\bset\\b");
+    private static final Pattern DISTINCT_BEFORE = Pattern.compile("(去重的?|不同的?|\\bdistinct|\\bunique)\\s*$");
+    private static final Pattern DISTINCT_COUNT_AFTER = Pattern.compile("^\\s*(的)?\\s*去重(计数|数量|个数|后的数量)");
     private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
             + "由低到高|desc|asc|order)");
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
@@ -293,8 +295,9 @@ public final class QuestionParser {
             if (dimensions.isEmpty() && filters.isEmpty()) {
                 return new Parse(Optional.empty(), null, understood);
             }
+            String beforeDimension = beforeFirstDimension(rest, parts);
             if (dimensions.isEmpty() || COUNT_WORD.matcher(rest).find() || !LIST.matcher(rest).find() && grouped
-                    && GROUP.matcher(beforeFirstDimension(rest, parts)).find()) {
+                    && GROUP.matcher(beforeDimension).find() && !DISTINCT_BEFORE.matcher(beforeDimension).find()) {
                 // "各公司有多少" / "宜春服务区的记录数": count the rows (per dimension)
                 String count = english ? "count" : "数量";
                 measures.add(new Reading.Measure(new Reading.Column(fact, "*", count, "bigint"), "COUNT", count));
@@ -414,6 +417,15 @@ public final class QuestionParser {
                 } else {
                     p = new Part(Role.TIME, hit, columns);
                 }
+                parts.add(p);
+                continue;
+            }
+            boolean distinctBefore = DISTINCT_BEFORE.matcher(before).find();
+            if ((distinctBefore && (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before.replaceAll(
+                    "(去重的?|不同的?|distinct|unique)\\s*$", "")).find())) || DISTINCT_COUNT_AFTER.matcher(after).find()) {
+                // "去重的服务区名称数量", "车辆类别去重计数", "number of distinct city": distinct values counted
+                Part p = new Part(Role.MEASURE, hit, columns);
+                p.aggregation = "COUNT_DISTINCT";
                 parts.add(p);
                 continue;
             }

@@ -29,9 +29,10 @@ public final class TimeExpressions {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})\\s*(?:日|号)?");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*(?:年|-|/)\\s*(\\d{1,2})\\s*月?");
-    private static final Pattern QUARTER = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?第\\s*" + NUM + "\\s*季度");
+    private static final String YEAR_WORD = "(?:(\\d{4})\\s*年|(今年|本年|去年|上年|前年))?\\s*";
+    private static final Pattern QUARTER = Pattern.compile(YEAR_WORD + "第\\s*" + NUM + "\\s*季度");
     private static final Pattern QUARTER_EN = Pattern.compile("(?i)(?:(\\d{4})\\s*年?\\s*)?\\bq([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?(?:\\b|季度?)");
-    private static final Pattern HALF = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(上|下)半年");
+    private static final Pattern HALF = Pattern.compile(YEAR_WORD + "(上|下)半年");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)|(?i)\\bin\\s+(\\d{4})\\b");
     private static final Pattern RECENT = Pattern.compile("(最近|近|过去|前)\\s*" + NUM + "\\s*(?:个)?\\s*(天|日|周|星期|月|年)");
     private static final Pattern RECENT_EN = Pattern.compile("(?i)\\b(last|past|previous)\\s+(\\d{1,3})\\s+(day|week|month|year)s?\\b");
@@ -134,8 +135,8 @@ public final class TimeExpressions {
         int start;
         int end;
         if (m.find()) {
-            year = m.group(1) == null ? today.getYear() : Integer.parseInt(m.group(1));
-            q = number(m.group(2));
+            year = year(m.group(1), m.group(2), today);
+            q = number(m.group(3));
             start = m.start();
             end = m.end();
         } else {
@@ -161,10 +162,25 @@ public final class TimeExpressions {
         if (!m.find()) {
             return null;
         }
-        int year = m.group(1) == null ? today.getYear() : Integer.parseInt(m.group(1));
-        LocalDate from = LocalDate.of(year, m.group(2).equals("上") ? 1 : 7, 1);
+        int year = year(m.group(1), m.group(2), today);
+        LocalDate from = LocalDate.of(year, m.group(3).equals("上") ? 1 : 7, 1);
         return new Match(m.start(), m.end(), new TimeRange(from, from.plusMonths(6),
-                year + "年" + m.group(2) + "半年"));
+                year + "年" + m.group(3) + "半年"));
+    }
+
+    /** The year of "2023年", "今年", "去年", "前年", or this year when none is given. */
+    private static int year(String digits, String word, LocalDate today) {
+        if (digits != null) {
+            return Integer.parseInt(digits);
+        }
+        if (word == null) {
+            return today.getYear();
+        }
+        return switch (word) {
+            case "去年", "上年" -> today.getYear() - 1;
+            case "前年" -> today.getYear() - 2;
+            default -> today.getYear();
+        };
     }
 
     private static Match recent(String text, LocalDate today) {
