@@ -117,7 +117,9 @@ public final class SqlWriter {
         if (order != null && order.measure() >= 0 && order.measure() < measureExprs.size()) {
             sql.append(" ORDER BY ").append(measureExprs.get(order.measure())).append(order.descending() ? " DESC" : " ASC");
         } else if (order != null && order.measure() < 0 && !groupBy.isEmpty()) {
-            sql.append(" ORDER BY ").append(groupBy.get(0)).append(order.descending() ? " DESC" : " ASC");
+            // by the dimensions, the first (a period, for a trend) first
+            String direction = order.descending() ? " DESC" : " ASC";
+            sql.append(" ORDER BY ").append(String.join(", ", groupBy.stream().map(g -> g + direction).toList()));
         } else if (order == null && !aggregated && !measureExprs.isEmpty()) {
             sql.append(" ORDER BY ").append(measureExprs.get(0));
         }
