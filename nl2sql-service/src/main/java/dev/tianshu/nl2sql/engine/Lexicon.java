@@ -209,6 +209,16 @@ public final class Lexicon {
 
     private void add(String term, Reading.Column column, String value, String table) {
         String t = normalise(term);
+        if (value == null && t.length() >= 3 && t.matches("[a-z][a-z ]*[a-z]")) {
+            // English names are also asked about in the plural: cities, segments, categories
+            String plural = t.endsWith("y") && !t.matches(".*[aeiou]y") ? t.substring(0, t.length() - 1) + "ies"
+                    : t.matches(".*(s|x|ch|sh)") ? t + "es" : t + "s";
+            addTerm(plural, column, null, table);
+        }
+        addTerm(t, column, value, table);
+    }
+
+    private void addTerm(String t, Reading.Column column, String value, String table) {
         if (t.length() >= 2 || (t.length() == 1 && Character.isIdeographic(t.codePointAt(0)) && value == null)) {
             List<Entry> list = byTerm.computeIfAbsent(t, k -> new ArrayList<>());
             Entry e = new Entry(t, column, value, table);
