@@ -32,8 +32,15 @@ import dev.tianshu.nl2sql.model.SemanticModel;
  */
 public final class QuestionParser {
 
-    /** The outcome: a reading (then SQL can be written), or what was understood when nothing could be grounded. */
-    public record Parse(Optional<Reading> reading, String question, List<String> understood) {
+    /**
+     * The outcome: a reading (then SQL can be written), or what was understood when nothing could be grounded;
+     * {@code followUp} when the reading continues the previous one ("今年呢?", "按公司呢").
+     */
+    public record Parse(Optional<Reading> reading, String question, List<String> understood, boolean followUp) {
+
+        Parse(Optional<Reading> reading, String question, List<String> understood) {
+            this(reading, question, understood, false);
+        }
     }
 
     private static final Map<Pattern, String> AGGREGATIONS = new LinkedHashMap<>();
@@ -309,13 +316,11 @@ public final class QuestionParser {
             order = new Reading.Order(0, true);
         } else if (order == null && ASC.matcher(rest).find()) {
             order = new Reading.Order(0, false);
-        } else if (order == null && !measures.isEmpty() && !grouped && limit == null) {
-            order = null;
         }
         if (order != null && measures.isEmpty()) {
             order = new Reading.Order(-1, order.descending());
         }
-        if (grain != null && (order == null || DESC.matcher(rest).find() == false && descending == null)) {
+        if (grain != null && (order == null || !DESC.matcher(rest).find() && descending == null)) {
             // a trend: by period
             order = new Reading.Order(-1, false);
         } else if (order == null && grouped && !measures.isEmpty()
@@ -561,12 +566,9 @@ public final class QuestionParser {
             Matcher share = SHARE.matcher(rest);
             while (share.find()) {
                 Matcher cmp = COMPARE.matcher(rest.substring(share.end()));
-                if (cmp.lookingAt()) {
+                if (cmp.lookingAt() && grouped) {
                     filters.put("share" + i, new Reading.Filter(m.column(), op(cmp.group(1)),
-                            List.of(cmp.group(2)), grouped ? i : null));
-                    if (!grouped) {
-                        filters.remove("share" + i);
-                    }
+                            List.of(cmp.group(2)), i));
                 }
             }
         }
@@ -617,11 +619,9 @@ public final class QuestionParser {
             return new Parse(Optional.empty(), null, understood);
         }
         List<Reading.Filter> filters = new ArrayList<>();
-        boolean only = rest.matches(".*(只看|仅看|只要|仅|only|just).*");
         for (Reading.Filter f : previous.filters()) {
-            // a new value of the same column replaces the old one ("换成南昌南服务区"), "只看" narrows to it
-            boolean replaced = added.stream().anyMatch(a -> a.column().equals(f.column()) && a.op().equals(f.op()));
-            if (!replaced || (!only && false)) {
+            // a new value of the same column replaces the old one ("换成南昌南服务区", "只看南昌南服务区")
+            if (added.stream().noneMatch(a -> a.column().equals(f.column()) && a.op().equals(f.op()))) {
                 filters.add(f);
             }
         }
@@ -651,7 +651,7 @@ public final class QuestionParser {
         }
         Reading r = new Reading(previous.measures(), List.copyOf(dims), List.copyOf(filters), t, order,
                 limit != null ? limit : previous.limit());
-        return new Parse(Optional.of(r), question(r, english), understood);
+        return new Parse(Optional.of(r), question(r, english), understood, true);
     }
 
     /** The reading as words, e.g. "去年 age的分布", "最近7天 按服务区名称 支付总额的总和 前5". */

@@ -43,9 +43,9 @@ import io.vertx.core.json.JsonObject;
  * understood and the columns that can be asked about.</li>
  * </ol>
  * <p>A follow-up ("今年呢?", "按公司呢") is a continuation of the conversation, not a standalone question, so it goes to
- * the LLM (which sees the conversation) or else the parser, and examples are not adapted: a turn is a follow-up when the conversation has a reading and the
- * parser reads the input differently with that reading than without it (i.e. it used the context). When the parser
- * cannot read such a turn, the examples are still tried. The parser's reading is remembered whichever path answered
+ * the LLM (which sees the conversation) or else the parser, and examples are not adapted: a turn is a follow-up when
+ * the parser read it as a change of the conversation's previous reading. When the parser cannot read a turn, the
+ * examples are still tried. The parser's reading is remembered whichever path answered
  * (so a follow-up after an example answer continues the parser's reading of the same question), and the answer's
  * question is that reading's words, or the input itself when the parser had none.
  */
@@ -95,8 +95,7 @@ public class ChatService {
         LocalDate today = LocalDate.now(clock);
         QuestionParser.Parse parse = QuestionParser.parse(input, model, lexicon, today, previous);
         Answer builtin = builtin(parse, model, conversation.language());
-        boolean followUp = previous != null && parse.reading().isPresent()
-                && !parse.reading().equals(QuestionParser.parse(input, model, lexicon, today, null).reading());
+        boolean followUp = parse.followUp();
         if (followUp && !llm.enabled()) {
             // a follow-up: the parser continued the previous reading
             return Uni.createFrom().item(builtin);

@@ -3,12 +3,13 @@ package dev.tianshu.pipeline.llm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.tianshu.common.llm.FencedJson;
 
 /**
  * Reads JSON out of an LLM answer, strictly: either the whole answer (whitespace aside) is one JSON value, or the
@@ -24,7 +25,6 @@ public final class LlmJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final String FENCE = "```";
     private static final int EXCERPT = 160;
 
     private LlmJson() {
@@ -32,34 +32,19 @@ public final class LlmJson {
 
     /** The JSON value of an answer, or an {@link LlmAnswerException} saying why there is none. */
     public static JsonNode parse(String answer) {
+        FencedJson.Found found = FencedJson.find(answer);
         String text = answer == null ? "" : answer.strip();
-        if (text.isEmpty()) {
-            throw new LlmAnswerException(PARSE_FAILURE + "响应为空");
+        if (found.problem() != null) {
+            throw new LlmAnswerException(PARSE_FAILURE + switch (found.problem()) {
+                case EMPTY -> "响应为空";
+                case NO_JSON -> "响应不是JSON，也不含```json代码块: " + excerpt(text);
+                case BLOCKS -> "响应应当只含一个代码块，实际有" + found.blocks() + "个: " + excerpt(text);
+                case UNCLOSED -> "响应应当只含一个代码块，实际有未闭合的代码块: " + excerpt(text);
+                case NOT_JSON_BLOCK -> "代码块不是JSON（```" + found.language() + "）: " + excerpt(text);
+                case EMPTY_BLOCK -> "代码块为空";
+            });
         }
-        if (text.startsWith("{") || text.startsWith("[")) {
-            return read(text, "响应");
-        }
-        int fences = count(text, FENCE);
-        if (fences == 0) {
-            throw new LlmAnswerException(PARSE_FAILURE + "响应不是JSON，也不含```json代码块: " + excerpt(text));
-        }
-        if (fences != 2) {
-            throw new LlmAnswerException(PARSE_FAILURE + "响应应当只含一个代码块，实际有"
-                    + (fences % 2 == 0 ? fences / 2 + "个" : "未闭合的代码块") + ": " + excerpt(text));
-        }
-        int open = text.indexOf(FENCE);
-        int close = text.indexOf(FENCE, open + FENCE.length());
-        String block = text.substring(open + FENCE.length(), close);
-        int newline = block.indexOf('\n');
-        String language = (newline < 0 ? "" : block.substring(0, newline)).strip().toLowerCase(Locale.ROOT);
-        if (newline < 0 || !(language.isEmpty() || language.equals("json"))) {
-            throw new LlmAnswerException(PARSE_FAILURE + "代码块不是JSON（```" + language + "）: " + excerpt(text));
-        }
-        String body = block.substring(newline + 1).strip();
-        if (body.isEmpty()) {
-            throw new LlmAnswerException(PARSE_FAILURE + "代码块为空");
-        }
-        return read(body, "代码块");
+        return read(found.json(), found.block() ? "代码块" : "响应");
     }
 
     private static JsonNode read(String json, String where) {
@@ -125,13 +110,5 @@ public final class LlmJson {
     static String excerpt(String text) {
         String oneLine = text.replaceAll("\\s+", " ").strip();
         return oneLine.length() <= EXCERPT ? oneLine : oneLine.substring(0, EXCERPT) + "…";
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
     }
 }
