@@ -261,15 +261,27 @@ public final class ReadOnlySql {
      * Checks that {@code sql} is exactly one read-only SELECT. Thread-safe; never throws.
      */
     public static Verdict check(String sql) {
-        try {
-            return doCheck(sql);
-        } catch (Throwable e) {
-            // fail closed, whatever happened
-            return new Verdict(Kind.UNPARSABLE, "SQL检查失败，无法确认该SQL是只读查询: " + describe(e), null);
-        }
+        return checkParsed(sql).verdict();
     }
 
-    private static Verdict doCheck(String sql) {
+    /** A verdict and, when the SQL is allowed, its parsed statement (for checks that go on from there). */
+    public record Checked(Verdict verdict, Statement statement) {
+    }
+
+    /** Like {@link #check}, also giving the parsed statement when the SQL is allowed. Thread-safe; never throws. */
+    public static Checked checkParsed(String sql) {
+        Statement[] parsed = new Statement[1];
+        Verdict verdict;
+        try {
+            verdict = doCheck(sql, parsed);
+        } catch (Throwable e) {
+            // fail closed, whatever happened
+            verdict = new Verdict(Kind.UNPARSABLE, "SQL检查失败，无法确认该SQL是只读查询: " + describe(e), null);
+        }
+        return new Checked(verdict, verdict.allowed() ? parsed[0] : null);
+    }
+
+    private static Verdict doCheck(String sql, Statement[] parsed) {
         if (sql == null || sql.isBlank()) {
             return new Verdict(Kind.EMPTY, "SQL不能为空", null);
         }
@@ -303,6 +315,7 @@ public final class ReadOnlySql {
         if (list.size() > 1) {
             return multiple(list.size());
         }
+        parsed[0] = list.get(0);
         return checkSingle(list.get(0), lexed.firstKeyword());
     }
 

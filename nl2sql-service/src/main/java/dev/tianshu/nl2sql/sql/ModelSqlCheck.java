@@ -12,19 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.LambdaExpression;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -103,8 +95,6 @@ public final class ModelSqlCheck {
             "jdbc", "odbc", "executable", "input", "getsetting");
 
     private static final int MAX_LISTED_COLUMNS = 40;
-    private static final long PARSE_TIMEOUT_MILLIS = 3_000;
-    private static final ExecutorService PARSER_POOL = parserPool();
 
     private ModelSqlCheck() {
     }
@@ -135,21 +125,12 @@ public final class ModelSqlCheck {
             }
             text = lexed.text();
         }
-        ReadOnlySql.Verdict verdict = ReadOnlySql.check(text);
-        if (!verdict.allowed()) {
-            return verdict.message();
+        // one read-only SELECT, parsed once: the model check goes on from ReadOnlySql's statement
+        ReadOnlySql.Checked checked = ReadOnlySql.checkParsed(text);
+        if (!checked.verdict().allowed()) {
+            return checked.verdict().message();
         }
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(text, PARSER_POOL, parser -> parser
-                    .withTimeOut(PARSE_TIMEOUT_MILLIS)
-                    .withSquareBracketQuotation(false)
-                    .withBackslashEscapeCharacter(false));
-        } catch (JSQLParserException e) {
-            return "SQL syntax error: " + shorten(rootMessage(e));
-        } catch (RejectedExecutionException e) {
-            return "the query could not be checked now (busy), try again";
-        }
+        Statement statement = checked.statement();
         if (!(statement instanceof Select select)) {
             return "only a single SELECT query is allowed";
         }
@@ -724,15 +705,6 @@ public final class ModelSqlCheck {
                 : String.join(", ", names.subList(0, MAX_LISTED_COLUMNS)) + ", …";
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
-        return message == null ? "cannot parse" : message;
-    }
-
     private static String shorten(String message) {
         String line = message.strip();
         int nl = line.indexOf('\n');
@@ -741,16 +713,6 @@ public final class ModelSqlCheck {
         }
         line = line.replaceFirst("^([a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error): ", "").strip();
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
-
-    /** JSqlParser times parses out on an executor; a small shared pool of daemon threads (see ReadOnlySql). */
-    private static ExecutorService parserPool() {
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(0, 32, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "model-sql-parser-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     // ---------------------------------------------------------------------------------------------------------
