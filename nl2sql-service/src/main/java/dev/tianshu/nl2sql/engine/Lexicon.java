@@ -3,6 +3,7 @@ package dev.tianshu.nl2sql.engine;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,12 @@ public final class Lexicon {
                     + "查询|统计|分析|列出|对比|比较|找出|查找|显示|计算|查看|请问|只看|看看|看|查|在|的|与|和|及|或|、|并|且|中|内|下|个|家|条|"
                     + "开放|关闭|营业|停业|新增|有效|最高|最低|最多|最少|最大|最小|排名|top|前|筛选出|筛选|任何|状态|类型|类别|数据|信息|记录|系统|情况|维度|级别)");
 
+    private static final Pattern COORDINATION = Pattern.compile("\\s*(及|和|与|、|以及|及其)\\s*");
+
     private final Map<String, List<Entry>> byTerm = new LinkedHashMap<>();
     private final List<String> terms = new ArrayList<>();
+    /** First character → the indexes in {@link #terms} of the terms starting with it, longest first. */
+    private final Map<Character, int[]> byFirstChar = new HashMap<>();
     /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
@@ -93,6 +98,13 @@ public final class Lexicon {
         addBusinessSynonyms(model);
         terms.addAll(byTerm.keySet());
         terms.sort(Comparator.comparingInt(String::length).reversed());
+        Map<Character, List<Integer>> starting = new HashMap<>();
+        for (int rank = 0; rank < terms.size(); rank++) {
+            if (!terms.get(rank).isEmpty()) {
+                starting.computeIfAbsent(terms.get(rank).charAt(0), k -> new ArrayList<>()).add(rank);
+            }
+        }
+        starting.forEach((c, ranks) -> byFirstChar.put(c, ranks.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private static Reading.Column column(SemanticModel.Table t, SemanticModel.Column c) {
@@ -241,30 +253,76 @@ public final class Lexicon {
         boolean[] taken = new boolean[text.length()];
         List<Hit> hits = new ArrayList<>();
         names(text, taken, hits);
-        for (String term : terms) {
+        // every occurrence of every term, as rank (longest term first) then position, taken in that order
+        List<long[]> occurrences = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            int[] ranks = byFirstChar.get(text.charAt(i));
+            if (ranks != null) {
+                for (int rank : ranks) {
+                    if (text.startsWith(terms.get(rank), i)) {
+                        occurrences.add(new long[] {rank, i});
+                    }
+                }
+            }
+        }
+        occurrences.sort(Comparator.<long[]>comparingLong(o -> o[0]).thenComparingLong(o -> o[1]));
+        for (long[] o : occurrences) {
+            String term = terms.get((int) o[0]);
+            int i = (int) o[1];
+            int end = i + term.length();
+            if (!free(taken, i, end) || !boundary(text, i, end)) {
+                continue;
+            }
             List<Entry> entries = byTerm.get(term);
             if (entries.isEmpty()) {
                 continue;
             }
-            int from = 0;
-            while (true) {
-                int i = text.indexOf(term, from);
-                if (i < 0) {
-                    break;
-                }
-                int end = i + term.length();
-                from = i + 1;
-                if (!free(taken, i, end) || !boundary(text, i, end)) {
-                    continue;
-                }
-                for (int k = i; k < end; k++) {
-                    taken[k] = true;
-                }
-                hits.add(new Hit(i, end, entries));
+            for (int k = i; k < end; k++) {
+                taken[k] = true;
             }
+            hits.add(new Hit(i, end, entries));
         }
         hits.sort(Comparator.comparingInt(Hit::start));
         return hits;
+    }
+
+    /**
+     * The hits with a shared qualifier carried over a conjunction: in "现金支付金额及订单数量" the second measure is the
+     * 现金支付 one (现金支付订单数) when the model has it. A hit takes the longest beginning of the measure term just
+     * before it (joined by 及/和/与/、) that names, in front of its own text, a numeric column of the same table.
+     */
+    public List<Hit> coordinated(String text, List<Hit> hits) {
+        List<Hit> out = new ArrayList<>(hits);
+        for (int h = 1; h < out.size(); h++) {
+            Hit previous = out.get(h - 1);
+            Hit hit = out.get(h);
+            if (!COORDINATION.matcher(text.substring(previous.end(), hit.start())).matches()
+                    || !measure(previous) || !measure(hit)) {
+                continue;
+            }
+            String before = text.substring(previous.start(), previous.end());
+            String own = text.substring(hit.start(), hit.end());
+            for (int k = before.length() - 1; k >= 1; k--) {
+                List<Entry> entries = byTerm.get(before.substring(0, k) + own);
+                if (entries != null && !entries.isEmpty() && entries.stream().allMatch(e -> !e.isValue()
+                        && !e.isEntity() && e.column() != null
+                        && e.column().table().equals(previous.entry().column().table()))
+                        && !entries.get(0).column().equals(hit.entry().column())) {
+                    out.set(h, new Hit(hit.start(), hit.end(), entries));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean measure(Hit hit) {
+        Entry e = hit.entry();
+        return !e.isValue() && !e.isEntity() && e.column() != null && numericTypes(e.column().dataType());
+    }
+
+    private static boolean numericTypes(String dataType) {
+        return dataType.equals("int") || dataType.equals("bigint") || dataType.equals("double");
     }
 
     /** "宜春服务区": a name (2–6 characters before a name suffix) the samples do not list, as a value of those columns. */

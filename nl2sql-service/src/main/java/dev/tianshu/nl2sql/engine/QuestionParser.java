@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,6 +71,8 @@ public final class QuestionParser {
             + "由低到高|desc|asc|order)");
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
     private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
+    /** Words asking for the records themselves rather than totals. */
+    private static final Pattern RECORDS = Pattern.compile("明细|逐条|每条|详细记录|原始记录|\\bdetails?\\b|\\brecords\\b");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
     private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数|counts?\\b)");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
@@ -139,7 +142,7 @@ public final class QuestionParser {
                     : "修改数据的请求（只回答关于数据的查询问题）");
             return new Parse(Optional.empty(), null, understood);
         }
-        List<Lexicon.Hit> hits = lexicon.find(rest);
+        List<Lexicon.Hit> hits = lexicon.coordinated(rest, lexicon.find(rest));
         time.ifPresent(m -> understood.add(m.range().label()));
 
         List<Part> parts = classify(rest, hits, understood, english);
@@ -257,6 +260,15 @@ public final class QuestionParser {
         if (dayListed && grain == null) {
             grain = "day";
         }
+        // the fact rows as recorded, not totals per group: asked for (明细), or a daily table on one day ("2023年4月1日
+        // 各服务区的微信支付金额") when no measure is aggregated or compared and every dimension is a column of the fact
+        boolean asRecorded = grouped && grain == null && comparisons.isEmpty() && !measures.isEmpty()
+                && measures.stream().allMatch(m -> "NONE".equals(m.aggregation()) && m.column() != null
+                        && !m.column().rows() && m.denominator() == null && m.column().table().equals(fact))
+                && dimensions.stream().allMatch(d -> d.table().equals(fact) && d.grain() == null)
+                && (RECORDS.matcher(rest).find() || time.isPresent() && timeColumn != null
+                        && timeColumn.table().equals(fact) && "date".equals(timeColumn.dataType())
+                        && time.get().range().from().plusDays(1).equals(time.get().range().to()));
         Reading.Order order = null;
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
@@ -276,11 +288,12 @@ public final class QuestionParser {
                     aggregation = p.extreme;
                 }
             }
-            if (grouped && "NONE".equals(aggregation) && m.column() != null && m.denominator() == null) {
+            if (grouped && "NONE".equals(aggregation) && m.column() != null && m.denominator() == null
+                    && !asRecorded) {
                 aggregation = defaultAggregation(model, m.column());
             }
             measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
-                    : label(m.column(), aggregation, english), m.denominator()));
+                    : asRecorded ? m.column().label() : label(m.column(), aggregation, english), m.denominator()));
         }
 
         // conditions on a measure of a grouped reading are on its aggregate, unless per row ("单日订单量低于50")
@@ -675,11 +688,16 @@ public final class QuestionParser {
                 default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);
             });
         }
+        boolean records = !r.dimensions().isEmpty() && !r.measures().isEmpty()
+                && r.measures().stream().allMatch(m -> "NONE".equals(m.aggregation()));
         for (Reading.Column d : r.dimensions()) {
-            parts.add((english ? "by " : "按") + d.label());
+            parts.add(records ? d.label() : (english ? "by " : "按") + d.label());
         }
         for (Reading.Measure m : r.measures()) {
             parts.add(m.label());
+        }
+        if (records) {
+            parts.add(english ? "records" : "明细");
         }
         boolean ascending = r.order() != null && !r.order().descending();
         if (r.limit() != null) {
@@ -751,8 +769,9 @@ public final class QuestionParser {
     static Optional<Reading.Column> timeColumn(SemanticModel model, String table) {
         List<String> tables = new ArrayList<>();
         tables.add(table);
+        Map<String, Integer> distances = SqlWriter.distances(model, table);
         model.tables().stream().map(SemanticModel.Table::tableName)
-                .sorted(Comparator.comparingInt(t -> SqlWriter.distance(model, table, t)))
+                .sorted(Comparator.comparingInt(t -> distances.get(t.toLowerCase(Locale.ROOT))))
                 .forEach(tables::add);
         for (String t : tables) {
             Optional<SemanticModel.Column> c = model.table(t).flatMap(x -> x.columns().stream()

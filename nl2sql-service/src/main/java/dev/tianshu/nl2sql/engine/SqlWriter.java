@@ -2,6 +2,8 @@ package dev.tianshu.nl2sql.engine;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,6 +137,17 @@ public final class SqlWriter {
         return p == null ? 1_000 : p.size();
     }
 
+    /** {@link #distance} from one table to every table of the model, by lower-case table name. */
+    static Map<String, Integer> distances(SemanticModel model, String from) {
+        Map<String, List<Relation>> paths = paths(model, key(from), null);
+        Map<String, Integer> distances = new HashMap<>();
+        for (SemanticModel.Table t : model.tables()) {
+            List<Relation> p = paths.get(key(t.tableName()));
+            distances.put(key(t.tableName()), p == null ? 1_000 : p.size());
+        }
+        return distances;
+    }
+
     private static String condition(Reading.Filter f, String col, Dialect d) {
         boolean numeric = f.measure() != null || Set.of("int", "bigint", "double").contains(f.column().dataType());
         List<String> values = f.values().stream().map(v -> numeric && v.matches("-?\\d+(\\.\\d+)?") ? v : d.literal(v))
@@ -199,11 +212,26 @@ public final class SqlWriter {
      * and a join back to a fact table a little more unless that table only links others (a pure bridge table).
      */
     private static List<Relation> path(SemanticModel model, String from, String to) {
-        Map<String, Double> cost = new LinkedHashMap<>();
-        Map<String, List<Relation>> paths = new LinkedHashMap<>();
+        return paths(model, from, to).get(to);
+    }
+
+    /** The cheapest chains from one table to {@code to} (null: to every table reachable), by lower-case name. */
+    private static Map<String, List<Relation>> paths(SemanticModel model, String from, String to) {
+        List<Relation> relations = model.relations();
+        String[] facts = new String[relations.size()];
+        String[] dimensions = new String[relations.size()];
+        Map<String, Integer> incoming = new HashMap<>();
+        for (int i = 0; i < relations.size(); i++) {
+            facts[i] = key(relations.get(i).factTable());
+            dimensions[i] = key(relations.get(i).dimensionTable());
+            incoming.merge(dimensions[i], 1, Integer::sum);
+        }
+        Map<String, Boolean> bridges = new HashMap<>();
+        Map<String, Double> cost = new LinkedHashMap<>();   // ties: the table reached first
+        Map<String, List<Relation>> paths = new HashMap<>();
         cost.put(from, 0.0);
         paths.put(from, List.of());
-        Set<String> done = new LinkedHashSet<>();
+        Set<String> done = new HashSet<>();
         while (true) {
             String t = null;
             for (Map.Entry<String, Double> e : cost.entrySet()) {
@@ -211,40 +239,32 @@ public final class SqlWriter {
                     t = e.getKey();
                 }
             }
-            if (t == null) {
-                return null;
-            }
-            if (t.equals(to)) {
-                return paths.get(t);
+            if (t == null || t.equals(to)) {
+                return paths;
             }
             done.add(t);
-            for (Relation r : model.relations()) {
-                boolean forward = key(r.factTable()).equals(t);
-                String other = forward ? key(r.dimensionTable())
-                        : key(r.dimensionTable()).equals(t) ? key(r.factTable()) : null;
+            for (int i = 0; i < relations.size(); i++) {
+                boolean forward = facts[i].equals(t);
+                String other = forward ? dimensions[i] : dimensions[i].equals(t) ? facts[i] : null;
                 if (other == null || done.contains(other)) {
                     continue;
                 }
-                double step = forward ? 10 - 0.1 * Math.min(5, incoming(model, other))
-                        : bridge(model, other) ? 10.5 : 11;
+                double step = forward ? 10 - 0.1 * Math.min(5, incoming.getOrDefault(other, 0))
+                        : bridges.computeIfAbsent(other, o -> bridge(model, o)) ? 10.5 : 11;
                 double c = cost.get(t) + step;
                 if (c < cost.getOrDefault(other, Double.MAX_VALUE)) {
                     cost.put(other, c);
                     List<Relation> p = new ArrayList<>(paths.get(t));
-                    p.add(r);
+                    p.add(relations.get(i));
                     paths.put(other, p);
                 }
             }
         }
     }
 
-    private static long incoming(SemanticModel model, String table) {
-        return model.relations().stream().filter(r -> key(r.dimensionTable()).equals(table)).count();
-    }
-
     /** A table whose every column is a join key of some relation: it only links other tables. */
     private static boolean bridge(SemanticModel model, String table) {
-        Set<String> keys = new LinkedHashSet<>();
+        Set<String> keys = new HashSet<>();
         for (Relation r : model.relations()) {
             for (SemanticModel.Condition c : r.conditions()) {
                 if (key(r.factTable()).equals(table)) {

@@ -42,16 +42,16 @@ public class ConversationRepository {
     }
 
     /**
-     * The conversation, if it exists and was active within {@code idleLifetime}; finding it marks it active. An
-     * expired conversation is deleted. Its model is read only {@code withModel}.
+     * The conversation, if it exists and was active within {@code idleLifetime} (its last answered turn, or its
+     * start); an expired conversation is deleted. Its model is read only {@code withModel}. Reading does not mark it
+     * active: {@link #answered} does, in the turn's own write.
      */
-    public Uni<Optional<Conversation>> touch(String chatId, Duration idleLifetime, boolean withModel) {
+    public Uni<Optional<Conversation>> live(String chatId, Duration idleLifetime, boolean withModel) {
         long millis = idleLifetime.toMillis();
-        return pool.preparedQuery("UPDATE conversation SET last_active_at = clock_timestamp() WHERE chat_id = $1 "
-                + "AND last_active_at > clock_timestamp() - $2 * interval '1 millisecond' "
-                + "RETURNING chat_id, language, CASE WHEN $3 THEN model END AS model, reading, "
+        return pool.preparedQuery("SELECT chat_id, language, CASE WHEN $3 THEN model END AS model, reading, "
                 + "(SELECT coalesce(max(turn), 0) FROM conversation_turn t WHERE t.chat_id = conversation.chat_id) "
-                + "AS turns")
+                + "AS turns FROM conversation WHERE chat_id = $1 "
+                + "AND last_active_at > clock_timestamp() - $2 * interval '1 millisecond'")
                 .execute(Tuple.of(chatId, millis, withModel))
                 .flatMap(rows -> {
                     if (rows.size() == 1) {
@@ -65,12 +65,16 @@ public class ConversationRepository {
                 });
     }
 
-    /** Records a turn and, when the answer was understood, the conversation's new reading, in one statement. */
+    /**
+     * Records a turn, marks the conversation active and, when the answer was understood, keeps its new reading, in
+     * one statement.
+     */
     public Uni<Void> answered(String chatId, int turn, Turn answer, JsonObject reading) {
         return pool.preparedQuery("WITH t AS (INSERT INTO conversation_turn (chat_id, turn, input, type, content, "
                 + "question, engine) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (chat_id, turn) DO NOTHING) "
-                + "UPDATE conversation SET reading = coalesce($8, reading) WHERE chat_id = $1")
-                .execute(Tuple.tuple(java.util.List.of(chatId, turn, answer.input(), answer.type(), answer.content()))
+                + "UPDATE conversation SET reading = coalesce($8, reading), last_active_at = clock_timestamp() "
+                + "WHERE chat_id = $1")
+                .execute(Tuple.tuple(List.of(chatId, turn, answer.input(), answer.type(), answer.content()))
                         .addValue(answer.question()).addValue(answer.engine()).addValue(reading))
                 .replaceWithVoid();
     }

@@ -60,7 +60,10 @@ public class GptResource {
         String language = ModelValidator.language(body);
         SemanticModel model = ModelValidator.model(body.get("model"));
         JsonObject json = new JsonObject(mapper.convertValue(model, Map.class));
-        return conversations.create(language, json).map(DfResponse::ok);
+        return conversations.create(language, json).map(chatId -> {
+            models.remember(chatId, model);
+            return DfResponse.ok(chatId);
+        });
     }
 
     @POST
@@ -79,9 +82,10 @@ public class GptResource {
         }
         // the model is read from the database only when this replica has not compiled it yet
         ModelCache.Compiled cached = models.get(chatId);
-        return conversations.touch(chatId, config.conversationIdleLifetime(), cached == null).flatMap(found -> {
+        return conversations.live(chatId, config.conversationIdleLifetime(), cached == null).flatMap(found -> {
             var conversation = found.orElseThrow(() -> gone(chatId));
-            return chat.answer(conversation, cached != null ? cached : models.of(conversation), input).flatMap(answer -> conversations.answered(chatId,
+            var compiled = cached != null ? cached : models.of(conversation);
+            return chat.answer(conversation, compiled, input).flatMap(answer -> conversations.answered(chatId,
                     conversation.turns() + 1, new ConversationRepository.Turn(input, answer.type(), answer.content(),
                             answer.question(), answer.engine()), answer.reading())
                     .replaceWith(DfResponse.ok(answer.data())));
