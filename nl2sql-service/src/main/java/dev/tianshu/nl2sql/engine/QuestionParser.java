@@ -71,6 +71,9 @@ public final class QuestionParser {
             + "由低到高|desc|asc|order)");
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
     private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
+    /** "…总量及日均值": a second aggregation of the measure just named. */
+    private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额)?\\s*"
+            + "((?:及|和|与|、|以及)\\s*(?:其)?(日均值|日均|平均值|均值|平均数|最大值|最高值|峰值|最小值|最低值|总量|总和|合计))");
     /** Words asking for the records themselves rather than totals. */
     private static final Pattern RECORDS = Pattern.compile("明细|逐条|每条|详细记录|原始记录|\\bdetails?\\b|\\brecords\\b");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
@@ -253,7 +256,7 @@ public final class QuestionParser {
         }
 
         // ratios: "X占Y(的)比例", "X占比" (of the total of its kind)
-        shares(rest, parts, measures, model, english);
+        shares(rest, parts, measures, model, english, !dimensions.isEmpty());
 
         boolean grouped = !dimensions.isEmpty();
         boolean plural = PLURAL.matcher(rest).find() || grain != null;
@@ -404,9 +407,15 @@ public final class QuestionParser {
                     continue;
                 }
                 Part p = new Part(Role.MEASURE, hit, columns);
-                p.aggregation = aggregationNear(before, after);
+                Matcher also = ALSO_AGGREGATED.matcher(afterAll);
+                p.aggregation = aggregationNear(before, also.lookingAt() ? afterAll.substring(0, also.start(1)) : after);
                 // "…，按金额降序": the order of a measure already named
                 p.orderedBy = before.matches(".*(按照?|by)\\s*$") && ORDER_AFTER.matcher(after).lookingAt();
+                if (p.aggregation == null && rest.substring(hit.start(), hit.end()).contains("总")
+                        && !c.label().contains("总")) {
+                    // "微信支付总额": a total named in the term itself
+                    p.aggregation = "SUM";
+                }
                 if (p.aggregation == null) {
                     p.aggregation = "NONE";
                 }
@@ -417,6 +426,12 @@ public final class QuestionParser {
                     p.extreme = "MIN";
                 }
                 parts.add(p);
+                if (also.lookingAt()) {
+                    // "车流总量及日均值": the same column, aggregated a second way
+                    Part second = new Part(Role.MEASURE, hit, columns);
+                    second.aggregation = aggregationNear(also.group(2), "");
+                    parts.add(second);
+                }
                 continue;
             }
             if (c.dataType().equals("date") || c.dataType().equals("timestamp")) {
@@ -527,7 +542,7 @@ public final class QuestionParser {
 
     /** "X占Y的比例" (Y named) or "X占比" (Y the total of X's kind in its table) become one ratio measure. */
     private static void shares(String rest, List<Part> parts, List<Reading.Measure> measures, SemanticModel model,
-            boolean english) {
+            boolean english, boolean grouped) {
         Matcher share = SHARE.matcher(rest);
         if (!share.find()) {
             return;
@@ -554,10 +569,17 @@ public final class QuestionParser {
                     || after.startsWith("占总") || after.startsWith("支付占比"))) {
                 denominator = total(model, a.column()).orElse(null);
             }
+            String aggregation = "NONE".equals(a.aggregation()) ? defaultAggregation(model, a.column()) : a.aggregation();
+            if (denominator == null && grouped && (after.startsWith("占比") || after.startsWith("比例")
+                    || after.startsWith("的占比"))) {
+                // "各车型的车流量占比": each group's share of all groups, next to its value
+                measures.add(i + 1, new Reading.Measure(a.column(), aggregation, english
+                        ? a.column().label() + " share of all (%)" : a.column().label() + "占全部的比例(%)", a.column()));
+                return;
+            }
             if (denominator == null || denominator.equals(a.column())) {
                 continue;
             }
-            String aggregation = "NONE".equals(a.aggregation()) ? "SUM" : a.aggregation();
             measures.set(i, new Reading.Measure(a.column(), aggregation, english
                     ? a.column().label() + " share of " + denominator.label() + " (%)"
                     : a.column().label() + "占" + denominator.label() + "的比例(%)", denominator));

@@ -44,7 +44,8 @@ public record Reading(
 
     /**
      * {@code aggregation} of {@code column}; COUNT of rows when {@code column} is null (or names a table's rows). A
-     * ratio (share) when {@code denominator} is set: aggregation(column) / aggregation(denominator) * 100.
+     * ratio (share) when {@code denominator} is set: aggregation(column) / aggregation(denominator) * 100; when
+     * {@code denominator} is {@code column} itself, each group's share of all groups.
      */
     public record Measure(Column column, String aggregation, String label, Column denominator) {
 

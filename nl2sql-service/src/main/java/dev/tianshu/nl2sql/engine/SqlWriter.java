@@ -74,7 +74,10 @@ public final class SqlWriter {
                 expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
                 aggregated = true;
             }
-            if (m.denominator() != null) {
+            if (m.denominator() != null && m.denominator().equals(m.column())) {
+                // the group's share of all groups
+                expr = expr + " * 100.0 / NULLIF(SUM(" + expr + ") OVER (), 0)";
+            } else if (m.denominator() != null) {
                 String of = d.aggregate(m.aggregation(), ref(m.denominator(), aliases, d));
                 expr = expr + " * 100.0 / NULLIF(" + of + ", 0)";
             }
