@@ -74,6 +74,10 @@ public final class QuestionParser {
     /** "…总量及日均值": a second aggregation of the measure just named. */
     private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额)?\\s*"
             + "((?:及|和|与|、|以及)\\s*(?:其)?(日均值|日均|平均值|均值|平均数|最大值|最高值|峰值|最小值|最低值|总量|总和|合计))");
+    /** After a comparison, the group it qualifies: "超过100万的(服务区)", "超过1000的日期(和…)". */
+    private static final Pattern QUALIFIES_GROUP = Pattern.compile("[^，,;；]*的\\s*|[^，,;；]*的日期.*");
+    /** Before a comparison, the group it qualifies: "city (with total amount above 10000)". */
+    private static final Pattern QUALIFIED_GROUP = Pattern.compile("\\s*(with|whose|having)\\b[^,;]*");
     /** Words asking for the records themselves rather than totals. */
     private static final Pattern RECORDS = Pattern.compile("明细|逐条|每条|详细记录|原始记录|\\bdetails?\\b|\\brecords\\b");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
@@ -97,7 +101,7 @@ public final class QuestionParser {
         AGGREGATIONS.put(Pattern.compile("总和|合计|总计|累计|汇总|总|求和|\\bsum\\b|\\btotal\\b"), "SUM");
         AGGREGATIONS.put(Pattern.compile("方差|\\bvariance\\b"), "VARIANCE");
         AGGREGATIONS.put(Pattern.compile("标准差|\\bstd\\b|\\bstandard deviation\\b"), "STD_DEVIATION");
-        GRAINS.put("day", Pattern.compile("(?<!平均)每天|(?<!平均)每日(?!平均)|按天|按日(?!期)|逐日|各日期|每一天|按日期|各天|\\bdaily\\b|\\bper day\\b|\\bby day\\b|\\beach day\\b"));
+        GRAINS.put("day", Pattern.compile("(?<!平均)每天|的日期(?=和|及|与|、|以及|\\s*$)|(?<!平均)每日(?!平均)|按天|按日(?!期)|逐日|各日期|每一天|按日期|各天|\\bdaily\\b|\\bper day\\b|\\bby day\\b|\\beach day\\b"));
         GRAINS.put("week", Pattern.compile("每周|按周|各周|逐周|周趋势|\\bweekly\\b|\\bper week\\b|\\bby week\\b"));
         GRAINS.put("month", Pattern.compile("每月|各月|按月|逐月|月度|每个月|各个月|月份|\\bmonthly\\b|\\bper month\\b|\\bby month\\b|\\beach month\\b"));
         GRAINS.put("year", Pattern.compile("每年|按年|各年|逐年|年度|\\byearly\\b|\\bannual\\b|\\bper year\\b|\\bby year\\b"));
@@ -299,6 +303,24 @@ public final class QuestionParser {
                     : asRecorded ? m.column().label() : label(m.column(), aggregation, english), m.denominator()));
         }
 
+        if (grouped && measures.isEmpty()) {
+            // "车流量超过100万的日期": the groups whose total passes the condition, with their totals
+            for (Part c : comparisons) {
+                int next = parts.stream().filter(p -> p.role == Role.DIMENSION && p.hit.start() >= c.hit.end())
+                        .mapToInt(p -> p.hit.start()).min().orElse(rest.length());
+                int before = parts.stream().filter(p -> p.role == Role.DIMENSION && p.hit.end() <= c.hit.start())
+                        .mapToInt(p -> p.hit.end()).max().orElse(-1);
+                if (!QUALIFIES_GROUP.matcher(rest.substring(c.hit.end(), next)).matches() && (before < 0
+                        || !QUALIFIED_GROUP.matcher(rest.substring(before, c.hit.start())).matches())) {
+                    continue;   // "订单总数超过500的天数": rows that pass, counted
+                }
+                if (c.column() != null && !c.singleRow && !"BETWEEN".equals(c.op)
+                        && measures.stream().noneMatch(m -> m.column().equals(c.column()))) {
+                    String aggregation = defaultAggregation(model, c.column());
+                    measures.add(new Reading.Measure(c.column(), aggregation, label(c.column(), aggregation, english)));
+                }
+            }
+        }
         // conditions on a measure of a grouped reading are on its aggregate, unless per row ("单日订单量低于50")
         for (Part c : comparisons) {
             Integer on = null;
