@@ -55,8 +55,10 @@ public final class QuestionParser {
             + "more than|greater than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|under|below|<|"
             + "等于|=|is|为)";
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
+            + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern BETWEEN = Pattern.compile(
-            "(?:在|介于|between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
+            "\\s*(?:在|介于|(?:is\\s+)?between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and|和|与)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
     private static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b");
     private static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b");
     private static final Pattern HIGHEST = Pattern.compile("最高|最多|最大|最好|\\bhighest\\b|\\bmost\\b|\\blargest\\b|\\bbiggest\\b|\\btop\\b");
@@ -398,7 +400,7 @@ public final class QuestionParser {
             String before = rest.substring(Math.max(previousEnd, hit.start() - 8), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
-            String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 16));
+            String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
             if (e.isValue()) {
                 understood.add(e.value());
                 Part p = new Part(Role.FILTER, hit, columns);
@@ -411,6 +413,18 @@ public final class QuestionParser {
             if (isNumeric(c) && !e.isEntity()) {
                 Matcher cmp = COMPARE.matcher(afterAll);
                 Matcher between = BETWEEN.matcher(afterAll);
+                Matcher aggregated = AGGREGATED_COMPARE.matcher(afterAll);
+                if (!cmp.lookingAt() && aggregated.lookingAt()) {
+                    // "订单总数合计>5000": a condition on the aggregate, which is also shown
+                    Part m = new Part(Role.MEASURE, hit, columns);
+                    m.aggregation = aggregationNear(aggregated.group(1), "");
+                    parts.add(m);
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(aggregated.group(2));
+                    p.values = List.of(scaled(aggregated.group(3), aggregated.group(4)));
+                    parts.add(p);
+                    continue;
+                }
                 if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
                     Part p = new Part(Role.COMPARISON, hit, columns);
                     p.op = op(cmp.group(1));

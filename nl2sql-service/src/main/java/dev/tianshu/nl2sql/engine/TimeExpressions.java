@@ -28,6 +28,10 @@ public final class TimeExpressions {
     private static final String NUM = "(\\d{1,3}|十一|十二|[一二两三四五六七八九十])";
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*(?:年|-|/|\\.)\\s*(\\d{1,2})\\s*(?:月|-|/|\\.)\\s*(\\d{1,2})\\s*(?:日|号)?");
+    /** "March 2025", "Mar 2025". */
+    private static final Pattern MONTH_EN = Pattern.compile("(?i)\\b(january|february|march|april|may|june|july|august|"
+            + "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?\\s+(\\d{4})\\b");
+    private static final String MONTH_NAMES = "janfebmaraprmayjunjulaugsepoctnovdec";
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*(?:年|-|/)\\s*(\\d{1,2})\\s*月?");
     private static final String YEAR_WORD = "(?:(\\d{4})\\s*年|(今年|本年|去年|上年|前年))?\\s*";
     private static final Pattern QUARTER = Pattern.compile(YEAR_WORD + "第\\s*" + NUM + "\\s*季度");
@@ -105,6 +109,19 @@ public final class TimeExpressions {
     }
 
     private static Match month(String text) {
+        Matcher en = MONTH_EN.matcher(text);
+        Match english = null;
+        if (en.find()) {
+            int month = MONTH_NAMES.indexOf(en.group(1).substring(0, 3).toLowerCase(java.util.Locale.ROOT)) / 3 + 1;
+            LocalDate from = LocalDate.of(Integer.parseInt(en.group(2)), month, 1);
+            english = new Match(en.start(), en.end(), new TimeRange(from, from.plusMonths(1),
+                    from.getYear() + "年" + month + "月"));
+        }
+        Match numeric = numericMonth(text);
+        return numeric == null || english != null && english.start() < numeric.start() ? english : numeric;
+    }
+
+    private static Match numericMonth(String text) {
         Matcher m = MONTH.matcher(text);
         while (m.find()) {
             int month = Integer.parseInt(m.group(2));
