@@ -679,7 +679,18 @@ public final class QuestionParser {
             switch (p.role) {
                 case DIMENSION -> dimensions.add(c);
                 case FILTER -> added.add(new Reading.Filter(c, "IN", p.values));
-                case COMPARISON -> added.add(new Reading.Filter(c, p.op, p.values));
+                case COMPARISON -> {
+                    // on a measure of a grouped reading: on its aggregate ("订单总数大于1000的" after 各服务区的订单总数)
+                    Integer on = null;
+                    for (int i = 0; i < previous.measures().size() && !previous.dimensions().isEmpty(); i++) {
+                        Reading.Measure m = previous.measures().get(i);
+                        if (c.equals(m.column()) && !p.singleRow && !"NONE".equals(m.aggregation())) {
+                            on = i;
+                            break;
+                        }
+                    }
+                    added.add(new Reading.Filter(c, p.op, p.values, on));
+                }
                 default -> {
                 }
             }
