@@ -397,7 +397,8 @@ public final class QuestionParser {
                 continue;
             }
             int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
-            String before = rest.substring(Math.max(previousEnd, hit.start() - 8), hit.start());
+            // English words are longer: "how many " is 9 characters
+            String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 16 : 8)), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
