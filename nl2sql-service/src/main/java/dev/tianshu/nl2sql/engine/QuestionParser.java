@@ -456,7 +456,7 @@ public final class QuestionParser {
                 if (p.aggregation == null) {
                     p.aggregation = "NONE";
                 }
-                String near = before.substring(Math.max(0, before.length() - 4)) + " " + after;
+                String near = before.substring(Math.max(0, before.length() - (english ? 16 : 4))) + " " + after;
                 if (HIGHEST.matcher(near).find() && !"MAX".equals(p.aggregation)) {
                     p.extreme = "MAX";
                 } else if (LOWEST.matcher(near).find() && !"MIN".equals(p.aggregation)) {
