@@ -1,7 +1,7 @@
 """Execution scoring for the nl2sql accuracy harness: run SQL with psql, compare result sets.
 
 Rules (../shared/datasets/README.md, "Scoring NL2SQL"):
-  exact   the two result sets are equal: column names ignored, values normalised (numbers rounded to 2 places,
+  exact   the two result sets are equal: column names ignored, values normalised (numbers rounded half up to 2 places,
           text stripped), rows compared as multisets, and when the question is ordered also in order (rows tying
           on a monotonic column of the gold result - its visible sort key - may come in any order).
   subset  defog sql-eval's rule: every gold column equals (as a sorted list of values) a distinct column of the
@@ -13,6 +13,7 @@ grouping by the chosen ones. gold_variants() expands them as defog does; a predi
 variant. defog also drops duplicate rows before comparing (dedupe=True).
 """
 import csv
+import decimal
 import io
 import itertools
 import subprocess
@@ -72,12 +73,17 @@ def gold_variants(sql, alternatives=False):
 
 
 def norm(v):
+    """Numbers to 2 places rounding half up, as SQL's ROUND does on the decimal text (978.625 -> 978.63), else text."""
     if v is None:
         return None
     try:
-        return round(float(v), 2)
+        float(v)
     except ValueError:
         return v.strip()
+    try:
+        return float(decimal.Decimal(v.strip()).quantize(decimal.Decimal("0.01"), rounding=decimal.ROUND_HALF_UP))
+    except (decimal.InvalidOperation, ValueError):
+        return round(float(v), 2)   # nan, inf, or too large to quantize
 
 
 def _key(value):
