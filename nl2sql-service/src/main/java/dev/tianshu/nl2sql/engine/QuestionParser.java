@@ -90,6 +90,9 @@ public final class QuestionParser {
     private static final Pattern LIST = Pattern.compile("^(列出|查询|查找|找出|显示|查看|哪些|哪个|哪家|哪种|有哪些|list|show|which|what are)|哪些|清单|列表|名单");
     private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|\\blatest\\b|\\bmost recent\\b|\\blast\\b");
     private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|\\bearliest\\b|\\bfirst\\b");
+    /** After a share word: "超过20%", "超过总收入20%". */
+    private static final Pattern SHARE_COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(?:[^\\d\\s，,;；]{1,6}?的?)?\\s*"
+            + "(-?\\d+(?:\\.\\d+)?)");
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重|百分比|比率|\\bshare\\b|\\bratio\\b|\\bpercentage\\b|\\bproportion\\b");
     private static final Map<String, Pattern> GRAINS = new LinkedHashMap<>();
     private static final Map<String, Integer> CN = Map.of("一", 1, "二", 2, "两", 2, "三", 3, "四", 4, "五", 5, "六", 6,
@@ -213,7 +216,13 @@ public final class QuestionParser {
                         measures.add(new Reading.Measure(p.column(), p.aggregation, null));
                     }
                 }
-                case COUNT -> measures.add(new Reading.Measure(p.column(), "COUNT", null));
+                case COUNT -> {
+                    // "覆盖的服务区数量…服务区数量大于5": one count
+                    if (measures.stream().noneMatch(m -> Objects.equals(m.column(), p.column())
+                            && "COUNT".equals(m.aggregation()))) {
+                        measures.add(new Reading.Measure(p.column(), "COUNT", null));
+                    }
+                }
                 case DIMENSION -> {
                     Reading.Column c = "day".equals(p.aggregation) ? p.column().withGrain("day", p.column().label())
                             : p.column();
@@ -605,6 +614,13 @@ public final class QuestionParser {
             if (denominator == null && (after.startsWith("占比") || after.startsWith("比例") || after.startsWith("的占比")
                     || after.startsWith("占总") || after.startsWith("支付占比"))) {
                 denominator = total(model, a.column()).orElse(null);
+                // "现金支付金额占比超过总收入20%": the total named in the condition is the denominator, not a measure
+                Reading.Column of = denominator;
+                Part named = of == null ? null : part(parts, of);
+                if (named != null && named.hit.start() > pa.hit.end()) {
+                    drop = measures.indexOf(measures.stream().filter(m -> of.equals(m.column())).findFirst()
+                            .orElse(null));
+                }
             }
             String aggregation = "NONE".equals(a.aggregation()) ? defaultAggregation(model, a.column()) : a.aggregation();
             if (denominator == null && grouped && (after.startsWith("占比") || after.startsWith("比例")
@@ -637,7 +653,7 @@ public final class QuestionParser {
             }
             Matcher share = SHARE.matcher(rest);
             while (share.find()) {
-                Matcher cmp = COMPARE.matcher(rest.substring(share.end()));
+                Matcher cmp = SHARE_COMPARE.matcher(rest.substring(share.end()));
                 if (cmp.lookingAt() && grouped) {
                     filters.put("share" + i, new Reading.Filter(m.column(), op(cmp.group(1)),
                             List.of(cmp.group(2)), i));
