@@ -64,6 +64,10 @@ public class SearchService {
             return Uni.createFrom().failure(new ApiException(503, ApiError.SERVICE_UNAVAILABLE,
                     "检索索引正在加载, 请稍后重试"));
         }
+        if (types.stream().allMatch(type -> index.index(type).size() == 0)) {
+            // nothing of those types is stored: no need to embed the question
+            return Uni.createFrom().item(List.of());
+        }
         Map<TrainingType, Double> thresholds = thresholds();
         return embeddings.embed(question).flatMap(vector -> {
             Map<String, Double> scores = new HashMap<>();
