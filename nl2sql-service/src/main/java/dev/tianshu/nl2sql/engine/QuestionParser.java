@@ -80,6 +80,12 @@ public final class QuestionParser {
     private static final Pattern QUALIFIES_GROUP = Pattern.compile("[^，,;；]*的\\s*|[^，,;；]*的日期.*");
     /** Before a comparison, the group it qualifies: "city (with total amount above 10000)". */
     private static final Pattern QUALIFIED_GROUP = Pattern.compile("\\s*(with|whose|having)\\b[^,;]*");
+    /** Between two values of one list. */
+    private static final Pattern LISTED = Pattern.compile("\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*");
+    /** A value named after a negation: every other value. */
+    private static final Pattern NEGATED = Pattern.compile("(不是|不为|不等于|非|除了|除去|除|不含|不包括|排除|\\bnot\\b|"
+            + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
+            + "\\s*(?:the\\s+)?['‘’]?\\s*$");
     /** Words asking for the records themselves rather than totals. */
     private static final Pattern RECORDS = Pattern.compile("明细|逐条|每条|详细记录|原始记录|\\bdetails?\\b|\\brecords\\b");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
@@ -158,6 +164,15 @@ public final class QuestionParser {
         time.ifPresent(m -> understood.add(m.range().label()));
 
         List<Part> parts = classify(rest, hits, understood, english);
+        if (english) {
+            // "the citizenship of singers": a table named after its own columns only says whose they are
+            List<Part> columnsNamed = parts.stream().filter(p -> p.hit.entries().stream()
+                    .noneMatch(Lexicon.Entry::isEntity) && (p.role == Role.DIMENSION || p.role == Role.MEASURE)).toList();
+            parts.removeIf(p -> p.role == Role.DIMENSION && p.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
+                    && columnsNamed.stream().anyMatch(c -> c.hit.end() <= p.hit.start()
+                            && c.column().table().equals(p.column().table()))
+                    && !GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find());
+        }
         Integer limit = null;
         Boolean descending = null;
         Matcher top = TOP.matcher(rest);
@@ -233,17 +248,17 @@ public final class QuestionParser {
                         dimensions.add(c);
                     }
                 }
-                case FILTER -> filters.merge(key(p.column()) + "=", new Reading.Filter(p.column(), "IN", p.values),
-                        (a, b) -> new Reading.Filter(a.column(), "IN", concat(a.values(), b.values())));
+                case FILTER -> filters.merge(key(p.column()) + p.op, new Reading.Filter(p.column(), p.op, p.values),
+                        (a, b) -> new Reading.Filter(a.column(), a.op(), concat(a.values(), b.values())));
                 case COMPARISON -> comparisons.add(p);
                 case TIME -> timeColumn = p.column();
             }
         }
         // a column that is filtered on by value is not also a dimension, unless asked per value: "城际与过境车流对比"
-        dimensions.removeIf(d -> filters.containsKey(key(d) + "="));
+        dimensions.removeIf(d -> filters.containsKey(key(d) + "IN"));
         if (COMPARING.matcher(rest).find()) {
             List<Reading.Column> compared = new ArrayList<>();
-            filters.values().stream().filter(f -> f.values().size() > 1).map(Reading.Filter::column)
+            filters.values().stream().filter(f -> f.op().equals("IN") && f.values().size() > 1).map(Reading.Filter::column)
                     .filter(c -> !dimensions.contains(c)).forEach(compared::add);
             dimensions.addAll(0, compared);
         }
@@ -415,6 +430,13 @@ public final class QuestionParser {
                 understood.add(e.value());
                 Part p = new Part(Role.FILTER, hit, columns);
                 p.values = List.of(hit.entries().get(0).value());
+                // "国籍不是USA", "nationality is not 'USA'", "非开放": every other value
+                p.op = NEGATED.matcher(before).find() ? "NOT IN" : "IN";
+                Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (last != null && last.role == Role.FILTER && last.column().equals(p.column())
+                        && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
+                    p.op = last.op;   // "not Berlin or Paris"
+                }
                 parts.add(p);
                 continue;
             }
@@ -695,7 +717,7 @@ public final class QuestionParser {
             Reading.Column c = fact == null ? p.column() : nearest(p.candidates, fact, model);
             switch (p.role) {
                 case DIMENSION -> dimensions.add(c);
-                case FILTER -> added.add(new Reading.Filter(c, "IN", p.values));
+                case FILTER -> added.add(new Reading.Filter(c, p.op, p.values));
                 case COMPARISON -> {
                     // on a measure of a grouped reading: on its aggregate ("订单总数大于1000的" after 各服务区的订单总数)
                     Integer on = null;
@@ -769,6 +791,7 @@ public final class QuestionParser {
                     ? r.measures().get(f.measure()).label() : f.column().label();
             parts.add(switch (f.op()) {
                 case "IN" -> String.join(english ? " or " : "、", f.values());
+                case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());
                 case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
                         : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
                 default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);

@@ -55,7 +55,7 @@ public record Reading(
     }
 
     /**
-     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN or IN. With {@code measure} set, the condition is
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN. With {@code measure} set, the condition is
      * on that measure's aggregate (HAVING), not on the rows.
      */
     public record Filter(Column column, String op, List<String> values, Integer measure) {

@@ -158,6 +158,8 @@ public final class SqlWriter {
         return switch (f.op()) {
             case "IN" -> values.size() == 1 ? col + " = " + values.get(0)
                     : col + " IN (" + String.join(", ", values) + ")";
+            case "NOT IN" -> values.size() == 1 ? col + " <> " + values.get(0)
+                    : col + " NOT IN (" + String.join(", ", values) + ")";
             case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
             default -> col + " " + f.op() + " " + values.get(0);
         };
