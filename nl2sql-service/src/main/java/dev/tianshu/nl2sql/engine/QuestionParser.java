@@ -67,7 +67,7 @@ public final class QuestionParser {
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     private static final Pattern CHANGES_DATA = Pattern.compile("删除|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
             + "\\b(drop|delete|truncate|insert|alter|create|grant|revoke|merge)\\b|\\bupdate\\b.*\\bset\\b");
-    private static final Pattern DISTINCT_BEFORE = Pattern.compile("(去重的?|不同的?|\\bdistinct|\\bunique)\\s*$");
+    private static final Pattern DISTINCT_BEFORE = Pattern.compile("(去重的?|不同的?|\\bdistinct|\\bunique|\\bdifferent)\\s*$");
     private static final Pattern DISTINCT_COUNT_AFTER = Pattern.compile("^\\s*(的)?\\s*去重(计数|数量|个数|后的数量)");
     private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
             + "由低到高|desc|asc|order)");
@@ -80,6 +80,7 @@ public final class QuestionParser {
     private static final Pattern QUALIFIES_GROUP = Pattern.compile("[^，,;；]*的\\s*|[^，,;；]*的日期.*");
     /** Before a comparison, the group it qualifies: "city (with total amount above 10000)". */
     private static final Pattern QUALIFIED_GROUP = Pattern.compile("\\s*(with|whose|having)\\b[^,;]*");
+    private static final Pattern MOST_COMMON = Pattern.compile("最常见|最普遍|\\bmost (common|frequent|popular)\\b");
     /** Between two values of one list. */
     private static final Pattern LISTED = Pattern.compile("\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*");
     /** A value named after a negation: every other value. */
@@ -367,8 +368,15 @@ public final class QuestionParser {
                 return new Parse(Optional.empty(), null, understood);
             }
             String beforeDimension = beforeFirstDimension(rest, parts);
-            if (dimensions.isEmpty() || COUNT_WORD.matcher(rest).find() || !LIST.matcher(rest).find() && grouped
-                    && GROUP.matcher(beforeDimension).find() && !DISTINCT_BEFORE.matcher(beforeDimension).find()) {
+            boolean mostCommon = grouped && MOST_COMMON.matcher(rest).find();
+            if (mostCommon) {
+                // "the most common citizenship": the value with the most rows
+                order = new Reading.Order(0, true);
+                limit = limit != null ? limit : 1;
+            }
+            if (mostCommon || dimensions.isEmpty() || COUNT_WORD.matcher(rest).find() || !LIST.matcher(rest).find()
+                    && grouped && GROUP.matcher(beforeDimension).find()
+                    && !DISTINCT_BEFORE.matcher(beforeDimension).find()) {
                 // "各公司有多少" / "宜春服务区的记录数": count the rows (per dimension)
                 String count = english ? "count" : "数量";
                 measures.add(new Reading.Measure(new Reading.Column(fact, "*", count, "bigint"), "COUNT", count));
@@ -421,8 +429,8 @@ public final class QuestionParser {
                 continue;
             }
             int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
-            // English words are longer: "how many " is 9 characters
-            String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 16 : 8)), hit.start());
+            // English words are longer: "how many different " is 19 characters
+            String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 24 : 8)), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
@@ -523,7 +531,7 @@ public final class QuestionParser {
             }
             boolean distinctBefore = DISTINCT_BEFORE.matcher(before).find();
             if ((distinctBefore && (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before.replaceAll(
-                    "(去重的?|不同的?|distinct|unique)\\s*$", "")).find())) || DISTINCT_COUNT_AFTER.matcher(after).find()) {
+                    "(去重的?|不同的?|distinct|unique|different)\\s*$", "")).find())) || DISTINCT_COUNT_AFTER.matcher(after).find()) {
                 // "去重的服务区名称数量", "车辆类别去重计数", "number of distinct city": distinct values counted
                 Part p = new Part(Role.MEASURE, hit, columns);
                 p.aggregation = "COUNT_DISTINCT";
