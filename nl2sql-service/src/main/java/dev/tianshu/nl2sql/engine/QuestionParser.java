@@ -588,10 +588,16 @@ public final class QuestionParser {
                 }
             }
         }
+        // no measure: a term that can only be in one table says more than one that can be in several
+        Map<String, Double> weighted = new LinkedHashMap<>();
+        for (Part p : parts) {
+            List<String> tables = p.candidates.stream().map(Reading.Column::table).distinct().toList();
+            tables.forEach(t -> weighted.merge(t, 1.0 / tables.size(), Double::sum));
+        }
         String best = null;
         for (Part p : parts) {
             for (Reading.Column c : p.candidates) {
-                if (best == null || votes.get(c.table()) > votes.get(best)) {
+                if (best == null || weighted.get(c.table()) > weighted.get(best)) {
                     best = c.table();
                 }
             }

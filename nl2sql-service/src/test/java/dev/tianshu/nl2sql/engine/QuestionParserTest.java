@@ -61,4 +61,30 @@ class QuestionParserTest {
             assertTrue(parse(model, input, null).reading().isEmpty(), input);
         }
     }
+    @Test
+    void withoutAMeasureTheTableOnlyOneTermCanBeInIsTheFact() {
+        // 门店名称 is in two tables, 客流类型 only in 客流: the question is about 客流, its dates and its stores
+        SemanticModel model = new SemanticModel("postgresql", "15", java.util.List.of(
+                new SemanticModel.Table("门店", "store", java.util.List.of(
+                        new SemanticModel.Column("门店ID", "id", "string", "NONE", java.util.List.of()),
+                        new SemanticModel.Column("门店名称", "store_name", "string", "NONE", java.util.List.of()))),
+                new SemanticModel.Table("门店别名", "store_alias", java.util.List.of(
+                        new SemanticModel.Column("门店ID", "store_id", "string", "NONE", java.util.List.of()),
+                        new SemanticModel.Column("门店名称", "store_name", "string", "NONE", java.util.List.of()))),
+                new SemanticModel.Table("客流", "visit", java.util.List.of(
+                        new SemanticModel.Column("门店ID", "store_id", "string", "NONE", java.util.List.of()),
+                        new SemanticModel.Column("客流类型", "visit_type", "string", "NONE",
+                                java.util.List.of("散客", "团队")),
+                        new SemanticModel.Column("到店日期", "visit_date", "date", "NONE", java.util.List.of())))),
+                java.util.List.of(
+                        new SemanticModel.Relation(java.util.List.of(new SemanticModel.Condition("id", "store_id")),
+                                "store", "store_alias", "LEFT JOIN"),
+                        new SemanticModel.Relation(java.util.List.of(new SemanticModel.Condition("id", "store_id")),
+                                "store", "visit", "LEFT JOIN")));
+        QuestionParser.Parse p = parse(model, "本月各门店的客流类型", null);
+        assertEquals("SELECT t2.\"store_name\" AS \"门店名称\", t1.\"visit_type\" AS \"客流类型\", COUNT(*) AS \"数量\" "
+                + "FROM \"visit\" t1 LEFT JOIN \"store\" t2 ON t1.\"store_id\" = t2.\"id\" WHERE t1.\"visit_date\" >= "
+                + "'2026-11-01' AND t1.\"visit_date\" < '2026-12-01' GROUP BY t2.\"store_name\", t1.\"visit_type\" "
+                + "ORDER BY COUNT(*) DESC", SqlWriter.write(p.reading().orElseThrow(), model));
+    }
 }
