@@ -330,6 +330,32 @@ public final class QuestionParser {
                     : asRecorded ? m.column().label() : label(m.column(), aggregation, english), m.denominator()));
         }
 
+        // an aggregate next to plain values is not one row: "the horsepower of the car with the largest accelerate"
+        // is the row with the largest value; otherwise the values are groups ("the average weight … each year")
+        if (!grouped && measures.stream().anyMatch(QuestionParser::aggregate)
+                && measures.stream().anyMatch(QuestionParser::plainValues)) {
+            int extreme = -1;
+            for (int i = 0; i < measures.size() && extreme < 0; i++) {
+                Reading.Measure m = measures.get(i);
+                Part p = m.column() == null ? null : part(parts, m.column());
+                if (p != null && p.extreme != null && p.extreme.equals(m.aggregation())) {
+                    extreme = i;
+                }
+            }
+            if (extreme >= 0 && measures.stream().filter(QuestionParser::aggregate).count() == 1) {
+                Reading.Measure m = measures.get(extreme);
+                measures.set(extreme, new Reading.Measure(m.column(), "NONE", m.column().label()));
+                measures.replaceAll(x -> plainValues(x) ? new Reading.Measure(x.column(), "NONE", x.column().label()) : x);
+                order = new Reading.Order(extreme, "MAX".equals(m.aggregation()));
+                limit = 1;
+            } else {
+                measures.stream().filter(QuestionParser::plainValues).map(Reading.Measure::column)
+                        .forEach(dimensions::add);
+                measures.removeIf(QuestionParser::plainValues);
+                grouped = true;
+            }
+        }
+
         if (grouped && measures.isEmpty()) {
             // "车流量超过100万的日期": the groups whose total passes the condition, with their totals
             for (Part c : comparisons) {
@@ -491,6 +517,12 @@ public final class QuestionParser {
                         && !c.label().contains("总")) {
                     // "微信支付总额": a total named in the term itself
                     p.aggregation = "SUM";
+                }
+                Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (p.aggregation == null && last != null && last.role == Role.MEASURE && last.aggregation != null
+                        && !"NONE".equals(last.aggregation)
+                        && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
+                    p.aggregation = last.aggregation;   // "average amount and quantity", "平均金额和数量"
                 }
                 if (p.aggregation == null) {
                     p.aggregation = "NONE";
@@ -696,6 +728,15 @@ public final class QuestionParser {
                 }
             }
         }
+    }
+
+    private static boolean aggregate(Reading.Measure m) {
+        return !"NONE".equals(m.aggregation());
+    }
+
+    /** A column's values as they are (not a share's part). */
+    private static boolean plainValues(Reading.Measure m) {
+        return "NONE".equals(m.aggregation()) && m.column() != null && !m.column().rows() && m.denominator() == null;
     }
 
     /** The total column of the kind of {@code c} in its table ("支付总金额" for "现金支付金额"). */

@@ -84,6 +84,11 @@ public final class SqlWriter {
             measureExprs.add(expr);
             select.add(expr + " AS " + d.quote(m.label()));
         }
+        if (aggregated && groupBy.isEmpty() && r.measures().stream().anyMatch(m -> "NONE".equals(m.aggregation())
+                && m.column() != null && !m.column().rows())) {
+            // one row of aggregates cannot also show each row's values: never write such SQL
+            throw new IllegalArgumentException("无法在同一结果中同时给出汇总值和逐行的值，请指定分组或去掉其中一项");
+        }
         List<String> where = new ArrayList<>();
         List<String> having = new ArrayList<>();
         for (Reading.Filter f : r.filters()) {

@@ -1,6 +1,8 @@
 package dev.tianshu.nl2sql.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -71,6 +73,15 @@ class SqlWriterTest {
                 + "WHERE t3.`company_name` IN ('宜春分公司', '上饶分公司') AND t1.`oper_date` >= '2026-11-16' "
                 + "AND t1.`oper_date` < '2026-11-23' GROUP BY t3.`company_name` ORDER BY SUM(t1.`pay_sum`) DESC LIMIT 5",
                 SqlWriter.write(r, star("clickhouse")));
+    }
+
+    @Test
+    void anAggregateNextToUngroupedValuesIsRefusedNotWritten() {
+        Reading r = new Reading(List.of(new Reading.Measure(AGE, "SUM", "age的总和"), new Reading.Measure(AGE, "NONE", "age")),
+                List.of(), List.of(), null, null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SqlWriter.write(r, seed("mysql")));
+        assertTrue(e.getMessage().contains("分组"), e.getMessage());
     }
 
     @Test
