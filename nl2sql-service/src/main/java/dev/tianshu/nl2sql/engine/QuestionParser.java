@@ -57,6 +57,10 @@ public final class QuestionParser {
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** English conditions before the term: "more than 4 (cylinders)", "below (age 30)". */
+    private static final Pattern NUMBER_FIRST = Pattern.compile(OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
+    private static final Pattern OP_FIRST = Pattern.compile(OPS + "\\s*(?:the\\s+)?$");
+    private static final Pattern NUMBER_AFTER = Pattern.compile("\\s*(?:of\\s+|is\\s+)?(-?\\d+(?:\\.\\d+)?)\\b");
     private static final Pattern BETWEEN = Pattern.compile(
             "\\s*(?:在|介于|(?:is\\s+)?between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and|和|与)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
     private static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b");
@@ -480,6 +484,21 @@ public final class QuestionParser {
                 Matcher cmp = COMPARE.matcher(afterAll);
                 Matcher between = BETWEEN.matcher(afterAll);
                 Matcher aggregated = AGGREGATED_COMPARE.matcher(afterAll);
+                Matcher numberFirst = NUMBER_FIRST.matcher(before);
+                Matcher opFirst = OP_FIRST.matcher(before);
+                Matcher numberAfter = NUMBER_AFTER.matcher(afterAll);
+                boolean valueBefore = english && !cmp.lookingAt() && numberFirst.find()
+                        && !numberFirst.group(1).equals("is");
+                boolean valueAfter = english && !cmp.lookingAt() && !valueBefore && opFirst.find()
+                        && !opFirst.group(1).equals("is") && numberAfter.lookingAt();
+                if (valueBefore || valueAfter) {
+                    // "more than 4 cylinders", "below age 30"
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(valueBefore ? numberFirst.group(1) : opFirst.group(1));
+                    p.values = List.of(valueBefore ? numberFirst.group(2) : numberAfter.group(1));
+                    parts.add(p);
+                    continue;
+                }
                 if (!cmp.lookingAt() && aggregated.lookingAt()) {
                     // "订单总数合计>5000": a condition on the aggregate, which is also shown
                     Part m = new Part(Role.MEASURE, hit, columns);
