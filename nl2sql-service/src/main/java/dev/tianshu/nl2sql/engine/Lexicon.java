@@ -111,6 +111,11 @@ public final class Lexicon {
         return new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType());
     }
 
+    /** The column a table is named by, if it has one. */
+    static Reading.Column nameColumn(SemanticModel model, String table) {
+        return model.table(table).map(Lexicon::nameColumn).orElse(null);
+    }
+
     /** The column a table is named by: the first whose display name ends with 名称 (or whose name ends with name). */
     static Reading.Column nameColumn(SemanticModel.Table t) {
         return t.columns().stream().filter(c -> !c.numeric() && (c.columnDisplayName().endsWith("名称")

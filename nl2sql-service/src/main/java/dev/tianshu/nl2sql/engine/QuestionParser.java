@@ -300,12 +300,19 @@ public final class QuestionParser {
         }
         // the fact rows as recorded, not totals per group: asked for (明细), or a daily table on one day ("2023年4月1日
         // 各服务区的微信支付金额") when no measure is aggregated or compared and every dimension is a column of the fact
-        boolean asRecorded = grouped && grain == null && comparisons.isEmpty() && !measures.isEmpty()
+        // ("宜春服务区每日的营收金额": one named thing's daily records, by day)
+        Reading.Column factDate = timeColumn != null && timeColumn.table().equals(fact)
+                && "date".equals(timeColumn.dataType()) ? timeColumn : null;
+        boolean oneThingDaily = "day".equals(grain) && factDate != null && dimensions.size() == 1
+                && factDate.column().equals(dimensions.get(0).column())
+                && filters.values().stream().anyMatch(f -> f.op().equals("IN") && f.values().size() == 1
+                        && f.column().table().equals(fact) && f.column().equals(Lexicon.nameColumn(model, fact)));
+        boolean asRecorded = grouped && (grain == null || oneThingDaily) && comparisons.isEmpty()
+                && !measures.isEmpty()
                 && measures.stream().allMatch(m -> "NONE".equals(m.aggregation()) && m.column() != null
                         && !m.column().rows() && m.denominator() == null && m.column().table().equals(fact))
-                && dimensions.stream().allMatch(d -> d.table().equals(fact) && d.grain() == null)
-                && (RECORDS.matcher(rest).find() || time.isPresent() && timeColumn != null
-                        && timeColumn.table().equals(fact) && "date".equals(timeColumn.dataType())
+                && dimensions.stream().allMatch(d -> d.table().equals(fact) && (d.grain() == null || oneThingDaily))
+                && (RECORDS.matcher(rest).find() || oneThingDaily || factDate != null && time.isPresent()
                         && time.get().range().from().plusDays(1).equals(time.get().range().to()));
         Reading.Order order = null;
         for (int i = 0; i < measures.size(); i++) {

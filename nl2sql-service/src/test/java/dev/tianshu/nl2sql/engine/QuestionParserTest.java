@@ -87,4 +87,22 @@ class QuestionParserTest {
                 + "'2026-11-01' AND t1.\"visit_date\" < '2026-12-01' GROUP BY t2.\"store_name\", t1.\"visit_type\" "
                 + "ORDER BY COUNT(*) DESC", SqlWriter.write(p.reading().orElseThrow(), model));
     }
+    @Test
+    void oneNamedThingsDailyRecordsAreListedByDayUnlessATotalIsAsked() {
+        SemanticModel model = new SemanticModel("postgresql", "15", java.util.List.of(
+                new SemanticModel.Table("门店日销售", "store_day", java.util.List.of(
+                        new SemanticModel.Column("门店名称", "store_name", "string", "NONE", java.util.List.of("静安店", "徐汇店")),
+                        new SemanticModel.Column("销售日期", "sale_date", "date", "NONE", java.util.List.of()),
+                        new SemanticModel.Column("销售额", "amount", "double", "SUM", java.util.List.of())))),
+                java.util.List.of());
+        QuestionParser.Parse records = parse(model, "本月静安店每日的销售额", null);
+        assertEquals("本月 静安店 销售日期 销售额 明细", records.question());
+        assertEquals("SELECT t1.\"sale_date\" AS \"销售日期\", t1.\"amount\" AS \"销售额\" FROM \"store_day\" t1 "
+                + "WHERE t1.\"store_name\" = '静安店' AND t1.\"sale_date\" >= '2026-11-01' AND t1.\"sale_date\" < '2026-12-01' "
+                + "ORDER BY t1.\"sale_date\" ASC", SqlWriter.write(records.reading().orElseThrow(), model));
+        QuestionParser.Parse totals = parse(model, "本月静安店每日的总销售额", null);
+        assertEquals("本月 静安店 按销售日期 销售额的总和", totals.question());
+        QuestionParser.Parse everyStore = parse(model, "本月每日的销售额", null);
+        assertEquals("本月 按销售日期 销售额的总和", everyStore.question());
+    }
 }
