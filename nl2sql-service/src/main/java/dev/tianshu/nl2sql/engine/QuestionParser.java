@@ -756,6 +756,10 @@ public final class QuestionParser {
         }
     }
 
+    private static boolean oneDay(Reading.Time t) {
+        return t != null && t.range().from().plusDays(1).equals(t.range().to());
+    }
+
     private static boolean aggregate(Reading.Measure m) {
         return !"NONE".equals(m.aggregation());
     }
@@ -851,7 +855,17 @@ public final class QuestionParser {
         } else if (ASC.matcher(rest).find()) {
             order = new Reading.Order(0, false);
         }
-        Reading r = new Reading(previous.measures(), List.copyOf(dims), List.copyOf(filters), t, order,
+        List<Reading.Measure> measures = previous.measures();
+        if (oneDay(previous.time()) && t != null && !oneDay(t) && !dims.isEmpty() && !measures.isEmpty()
+                && measures.stream().allMatch(QuestionParser::plainValues) && dims.stream().allMatch(d -> d.grain() == null)) {
+            // one day's records, asked again for a longer time ("今年呢?"): totals per group, largest first
+            measures = measures.stream().map(m -> {
+                String aggregation = defaultAggregation(model, m.column());
+                return new Reading.Measure(m.column(), aggregation, label(m.column(), aggregation, english));
+            }).toList();
+            order = previous.order() != null ? previous.order() : new Reading.Order(0, true);
+        }
+        Reading r = new Reading(measures, List.copyOf(dims), List.copyOf(filters), t, order,
                 limit != null ? limit : previous.limit());
         return new Parse(Optional.of(r), question(r, english), understood, true);
     }
