@@ -1,7 +1,6 @@
 package dev.tianshu.common.sql;
 
 import java.lang.reflect.Field;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -627,29 +626,15 @@ public final class ReadOnlySql {
                 }
                 inspect(node, node == root);
                 for (Field field : SqlNodes.fields(node.getClass())) {
-                    Object value;
-                    try {
-                        value = field.get(node);
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException("无法读取语法树", e);
-                    }
-                    pushIfRelevant(todo, value);
+                    pushIfRelevant(todo, SqlNodes.value(field, node));
                 }
             }
         }
 
         private static void pushIfRelevant(Deque<Object> todo, Object value) {
-            if (value != null && !isLeaf(value)) {
+            if (value != null && !SqlNodes.isLeaf(value)) {
                 todo.push(value);
             }
-        }
-
-        /** Values that cannot hold part of the query. */
-        private static boolean isLeaf(Object value) {
-            return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-                    || value instanceof Character || value instanceof Enum<?> || value instanceof java.util.Date
-                    || value instanceof TemporalAccessor || value instanceof Class<?>
-                    || (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive());
         }
 
         private void inspect(Object node, boolean isRoot) {

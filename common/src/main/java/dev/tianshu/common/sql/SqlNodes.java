@@ -2,6 +2,7 @@ package dev.tianshu.common.sql;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
  * Walking JSqlParser's syntax tree by its fields rather than its visitors: JSqlParser's visitor adapters are
  * shallow and its deparsers print some parts with {@code toString()}, so only following the model's fields reaches
  * every node, whatever its type. The walkers (ReadOnlySql's scan, nl2sql's model check and example adapter) share
- * these two steps.
+ * these steps: a type's fields, reading one, the containers to look into and the values that hold no node.
  */
 public final class SqlNodes {
 
@@ -38,6 +39,23 @@ public final class SqlNodes {
     /** The instance fields of {@code type} and its superclasses that can hold a node (not static, not primitive). */
     public static Field[] fields(Class<?> type) {
         return FIELDS.get(type);
+    }
+
+    /** The value of one of {@link #fields}'s fields in {@code node}. */
+    public static Object value(Field field, Object node) {
+        try {
+            return field.get(node);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read the syntax tree", e);
+        }
+    }
+
+    /** Values that cannot hold part of a query: text, numbers, booleans, enums, dates, classes, primitive arrays. */
+    public static boolean isLeaf(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum<?> || value instanceof java.util.Date
+                || value instanceof TemporalAccessor || value instanceof Class<?>
+                || (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive());
     }
 
     /**

@@ -1074,21 +1074,14 @@ public final class ExampleAdapter {
                 }
                 nodes.add(node);
                 for (Field f : SqlNodes.fields(node.getClass())) {
-                    try {
-                        push(todo, f.get(node));
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    push(todo, SqlNodes.value(f, node));
                 }
             }
             return nodes;
         }
 
         private static void push(Deque<Object> todo, Object value) {
-            if (value != null && !(value instanceof CharSequence) && !(value instanceof Number)
-                    && !(value instanceof Boolean) && !(value instanceof Character) && !(value instanceof Enum<?>)
-                    && !(value instanceof Class<?>) && !(value.getClass().isArray()
-                            && value.getClass().getComponentType().isPrimitive())) {
+            if (value != null && !SqlNodes.isLeaf(value)) {
                 todo.push(value);
             }
         }

@@ -312,8 +312,8 @@ public final class QuestionParser {
                 && measures.stream().allMatch(m -> "NONE".equals(m.aggregation()) && m.column() != null
                         && !m.column().rows() && m.denominator() == null && m.column().table().equals(fact))
                 && dimensions.stream().allMatch(d -> d.table().equals(fact) && (d.grain() == null || oneThingDaily))
-                && (RECORDS.matcher(rest).find() || oneThingDaily || factDate != null && time.isPresent()
-                        && time.get().range().from().plusDays(1).equals(time.get().range().to()));
+                && (RECORDS.matcher(rest).find() || oneThingDaily
+                        || factDate != null && time.isPresent() && time.get().range().oneDay());
         Reading.Order order = null;
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
@@ -491,12 +491,13 @@ public final class QuestionParser {
                 Matcher cmp = COMPARE.matcher(afterAll);
                 Matcher between = BETWEEN.matcher(afterAll);
                 Matcher aggregated = AGGREGATED_COMPARE.matcher(afterAll);
+                boolean termFirst = cmp.lookingAt();   // "金额大于1000"
                 Matcher numberFirst = NUMBER_FIRST.matcher(before);
                 Matcher opFirst = OP_FIRST.matcher(before);
                 Matcher numberAfter = NUMBER_AFTER.matcher(afterAll);
-                boolean valueBefore = english && !cmp.lookingAt() && numberFirst.find()
+                boolean valueBefore = english && !termFirst && numberFirst.find()
                         && !numberFirst.group(1).equals("is");
-                boolean valueAfter = english && !cmp.lookingAt() && !valueBefore && opFirst.find()
+                boolean valueAfter = english && !termFirst && !valueBefore && opFirst.find()
                         && !opFirst.group(1).equals("is") && numberAfter.lookingAt();
                 if (valueBefore || valueAfter) {
                     // "more than 4 cylinders", "below age 30"
@@ -506,7 +507,7 @@ public final class QuestionParser {
                     parts.add(p);
                     continue;
                 }
-                if (!cmp.lookingAt() && aggregated.lookingAt()) {
+                if (!termFirst && aggregated.lookingAt()) {
                     // "订单总数合计>5000": a condition on the aggregate, which is also shown
                     Part m = new Part(Role.MEASURE, hit, columns);
                     m.aggregation = aggregationNear(aggregated.group(1), "");
@@ -517,7 +518,7 @@ public final class QuestionParser {
                     parts.add(p);
                     continue;
                 }
-                if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+                if (termFirst && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
                     Part p = new Part(Role.COMPARISON, hit, columns);
                     p.op = op(cmp.group(1));
                     p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
@@ -756,10 +757,6 @@ public final class QuestionParser {
         }
     }
 
-    private static boolean oneDay(Reading.Time t) {
-        return t != null && t.range().from().plusDays(1).equals(t.range().to());
-    }
-
     private static boolean aggregate(Reading.Measure m) {
         return !"NONE".equals(m.aggregation());
     }
@@ -856,7 +853,8 @@ public final class QuestionParser {
             order = new Reading.Order(0, false);
         }
         List<Reading.Measure> measures = previous.measures();
-        if (oneDay(previous.time()) && t != null && !oneDay(t) && !dims.isEmpty() && !measures.isEmpty()
+        if (previous.time() != null && previous.time().range().oneDay() && t != null && !t.range().oneDay()
+                && !dims.isEmpty() && !measures.isEmpty()
                 && measures.stream().allMatch(QuestionParser::plainValues) && dims.stream().allMatch(d -> d.grain() == null)) {
             // one day's records, asked again for a longer time ("今年呢?"): totals per group, largest first
             measures = measures.stream().map(m -> {

@@ -16,6 +16,11 @@ public record TimeRange(LocalDate from, LocalDate to, String label) {
             java.util.Map.entry("上季度", "last quarter"), java.util.Map.entry("昨天", "yesterday"),
             java.util.Map.entry("前天", "the day before yesterday"), java.util.Map.entry("今天", "today"));
 
+    /** Whether the range is a single day. */
+    public boolean oneDay() {
+        return from.plusDays(1).equals(to);
+    }
+
     /** The label in English: "last 7 days", "2023-04-01", "Q3 2023", "H1 2023", "2023-04-01 to 2023-04-07". */
     public String englishLabel() {
         return english(label);

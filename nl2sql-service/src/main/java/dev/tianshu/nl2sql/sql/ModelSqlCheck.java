@@ -1,7 +1,6 @@
 package dev.tianshu.nl2sql.sql;
 
 import java.lang.reflect.Field;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -544,7 +543,7 @@ public final class ModelSqlCheck {
 
         /** Walks an expression (or any part of a query) in {@code scope}. */
         void walk(Object node, Scope scope) {
-            if (node == null || problem != null || isLeaf(node)) {
+            if (node == null || problem != null || SqlNodes.isLeaf(node)) {
                 return;
             }
             if (SqlNodes.forEachElement(node, element -> walk(element, scope))) {
@@ -602,21 +601,8 @@ public final class ModelSqlCheck {
                 if (skip.contains(field.getName())) {
                     continue;
                 }
-                Object value;
-                try {
-                    value = field.get(node);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot read the syntax tree", e);
-                }
-                walk(value, scope);
+                walk(SqlNodes.value(field, node), scope);
             }
-        }
-
-        private static boolean isLeaf(Object value) {
-            return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
-                    || value instanceof Character || value instanceof Enum<?> || value instanceof java.util.Date
-                    || value instanceof TemporalAccessor || value instanceof Class<?>
-                    || (value.getClass().isArray() && value.getClass().getComponentType().isPrimitive());
         }
     }
 
