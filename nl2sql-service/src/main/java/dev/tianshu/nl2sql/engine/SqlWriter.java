@@ -29,6 +29,21 @@ public final class SqlWriter {
     private SqlWriter() {
     }
 
+    /** The soft-delete column of a table, if it has one. */
+    private static java.util.Optional<String> softDelete(SemanticModel model, String table) {
+        return model.table(table).flatMap(t -> t.columns().stream().map(SemanticModel.Column::columnName)
+                .filter(c -> SOFT_DELETE.contains(c.toLowerCase(Locale.ROOT))).findFirst());
+    }
+
+    /** "The latest day": the day of the time column equals the latest day in its table (rows not deleted). */
+    private static String latestDay(Reading.Column time, String ref, SemanticModel model, Dialect d) {
+        String day = d.period("day", ref, time.dataType());
+        String latest = d.period("day", "s." + d.quote(time.column()), time.dataType());
+        String table = table(model, key(time.table()));
+        return day + " = (SELECT MAX(" + latest + ") FROM " + d.quote(table) + " s"
+                + softDelete(model, key(time.table())).map(c -> " WHERE s." + d.quote(c) + " IS NULL").orElse("") + ")";
+    }
+
     public static String write(Reading r, SemanticModel model) {
         Dialect d = Dialect.of(model.type());
         Set<String> used = new LinkedHashSet<>();
@@ -100,12 +115,11 @@ public final class SqlWriter {
         }
         // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data
         for (Map.Entry<String, String> joined : aliases.entrySet()) {
-            model.table(joined.getKey()).ifPresent(t -> t.columns().stream()
-                    .filter(c -> SOFT_DELETE.contains(c.columnName().toLowerCase(Locale.ROOT)))
-                    .findFirst().ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c.columnName())
-                            + " IS NULL")));
+            softDelete(model, joined.getKey()).ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c) + " IS NULL"));
         }
-        if (r.time() != null) {
+        if (r.time() != null && r.time().range().latest()) {
+            where.add(latestDay(r.time().column(), ref(r.time().column(), aliases, d), model, d));
+        } else if (r.time() != null) {
             String col = ref(r.time().column(), aliases, d);
             boolean timestamp = "timestamp".equals(r.time().column().dataType());
             where.add(col + " >= " + d.literal(r.time().range().from().format(DAY) + (timestamp ? " 00:00:00" : "")));

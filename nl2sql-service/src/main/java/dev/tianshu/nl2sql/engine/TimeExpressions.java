@@ -35,7 +35,9 @@ public final class TimeExpressions {
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*(?:年|-|/)\\s*(\\d{1,2})\\s*月?");
     private static final String YEAR_WORD = "(?:(\\d{4})\\s*年|(今年|本年|去年|上年|前年))?\\s*";
     private static final Pattern QUARTER = Pattern.compile(YEAR_WORD + "第\\s*" + NUM + "\\s*季度");
-    private static final Pattern QUARTER_EN = Pattern.compile("(?i)(?:(\\d{4})\\s*年?\\s*)?\\bq([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?(?:\\b|季度?)");
+    // Java's \\b counts 年 as a word character: "2023年Q1季度" needs explicit ASCII boundaries
+    private static final Pattern QUARTER_EN = Pattern.compile(
+            "(?i)(?:(\\d{4})\\s*年?\\s*)?(?<![a-z0-9])q([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?(?:季度?)?(?![a-z0-9])");
     private static final Pattern HALF = Pattern.compile(YEAR_WORD + "(上|下)半年");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)|(?i)\\bin\\s+(\\d{4})\\b");
     private static final Pattern RECENT = Pattern.compile("(最近|近|过去|前)\\s*" + NUM + "\\s*(?:个)?\\s*(天|日|周|星期|月|年)");
@@ -59,6 +61,8 @@ public final class TimeExpressions {
         m.put(Pattern.compile("昨天|昨日|yesterday", Pattern.CASE_INSENSITIVE), "yesterday");
         m.put(Pattern.compile("今天|今日|today", Pattern.CASE_INSENSITIVE), "today");
         m.put(Pattern.compile("前天"), "day-before-yesterday");
+        m.put(Pattern.compile("最新一天|最新的一天|最近的一天|最后一天|(the )?(latest|most recent) day", Pattern.CASE_INSENSITIVE),
+                "latest-day");
         return m;
     }
 
@@ -232,6 +236,9 @@ public final class TimeExpressions {
         if (n < 1) {
             return null;
         }
+        if (n == 1 && unit.equals("day") && !past) {
+            return new Match(start, end, TimeRange.latestDay(today));  // "最近一天": the latest day with data
+        }
         // "最近7天" reaches back 7 days from today and includes today (CURRENT_DATE - 7 … today); "过去7天" (past 7
         // days) are the 7 whole days before today
         LocalDate to = past ? today : today.plusDays(1);
@@ -278,6 +285,7 @@ public final class TimeExpressions {
             case "last-quarter" -> new TimeRange(quarter.minusMonths(3), quarter, "上季度");
             case "yesterday" -> new TimeRange(today.minusDays(1), today, "昨天");
             case "day-before-yesterday" -> new TimeRange(today.minusDays(2), today.minusDays(1), "前天");
+            case "latest-day" -> TimeRange.latestDay(today);
             default -> new TimeRange(today, today.plusDays(1), "今天");
         };
     }

@@ -4,9 +4,19 @@ import java.time.LocalDate;
 
 /**
  * A half-open range of days [{@code from}, {@code to}) that a time expression denotes, with the words it is read
- * back as ("去年", "2023年4月", "last 7 days").
+ * back as ("去年", "2023年4月", "last 7 days"). {@code latest} is the most recent day that has data ("最近一天"):
+ * the SQL asks the table for it; {@code from}/{@code to} then hold today, for display only.
  */
-public record TimeRange(LocalDate from, LocalDate to, String label) {
+public record TimeRange(LocalDate from, LocalDate to, String label, boolean latest) {
+
+    public TimeRange(LocalDate from, LocalDate to, String label) {
+        this(from, to, label, false);
+    }
+
+    /** The most recent day that has data. */
+    public static TimeRange latestDay(LocalDate today) {
+        return new TimeRange(today, today.plusDays(1), "最近一天", true);
+    }
 
     private static final java.util.Map<String, String> WORDS = java.util.Map.ofEntries(
             java.util.Map.entry("今年", "this year"), java.util.Map.entry("去年", "last year"),
@@ -14,7 +24,8 @@ public record TimeRange(LocalDate from, LocalDate to, String label) {
             java.util.Map.entry("上个月", "last month"), java.util.Map.entry("本周", "this week"),
             java.util.Map.entry("上周", "last week"), java.util.Map.entry("本季度", "this quarter"),
             java.util.Map.entry("上季度", "last quarter"), java.util.Map.entry("昨天", "yesterday"),
-            java.util.Map.entry("前天", "the day before yesterday"), java.util.Map.entry("今天", "today"));
+            java.util.Map.entry("前天", "the day before yesterday"), java.util.Map.entry("今天", "today"),
+            java.util.Map.entry("最近一天", "the latest day"));
 
     /** Whether the range is a single day. */
     public boolean oneDay() {

@@ -43,6 +43,9 @@ class TimeExpressionsTest {
             "revenue in 2022          | 2022-01-01 | 2023-01-01 | 2022年",
             "Q3 2023 revenue          | 2023-07-01 | 2023-10-01 | 2023年第3季度",
             "yesterday                | 2026-11-21 | 2026-11-22 | 昨天",
+            "2023年Q1季度日均车流量   | 2023-01-01 | 2023-04-01 | 2023年第1季度",
+            "2023年q4的营收           | 2023-10-01 | 2024-01-01 | 2023年第4季度",
+            "sales in q2              | 2026-04-01 | 2026-07-01 | 2026年第2季度",
     })
     void reads(String text, String from, String to, String label) {
         TimeExpressions.Match m = TimeExpressions.find(text.strip(), TODAY).orElseThrow(() -> new AssertionError(text));
@@ -53,7 +56,16 @@ class TimeExpressionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"各服务区的营收", "top 5 companies", "年龄大于30", "第5名"})
+    @CsvSource({"最近一天的车流", "最新一天的营收", "南康北服务区最近1天", "revenue on the latest day", "the most recent day"})
+    void readsTheLatestDayWithData(String text) {
+        TimeRange range = TimeExpressions.find(text, TODAY).orElseThrow(() -> new AssertionError(text)).range();
+        assertTrue(range.latest(), text);
+        assertEquals("最近一天", range.label());
+        assertEquals("the latest day", range.englishLabel());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"各服务区的营收", "sq1 codes", "FAQ1 items", "top 5 companies", "年龄大于30", "第5名"})
     void findsNothingWhereThereIsNoTime(String text) {
         assertTrue(TimeExpressions.find(text, TODAY).isEmpty(), text);
     }
