@@ -1,0 +1,36 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.util.List;
+
+/** A term of the question and the part of the reading it became. */
+final class Part {
+
+    /** What the term is in the question. */
+    enum Role { MEASURE, COUNT, DIMENSION, FILTER, COMPARISON, TIME }
+
+    final Role role;
+    final Lexicon.Hit hit;
+    List<Reading.Column> candidates;
+    String aggregation;
+    String extreme;
+    String op;
+    List<String> values;
+    boolean singleRow;
+    boolean orderedBy;
+
+    Part(Role role, Lexicon.Hit hit, List<Reading.Column> candidates) {
+        this.role = role;
+        this.hit = hit;
+        this.candidates = candidates;
+    }
+
+    Reading.Column column() {
+        return candidates.get(0);
+    }
+
+    /** The part naming {@code column} as a measure. */
+    static Part part(List<Part> parts, Reading.Column column) {
+        return parts.stream().filter(p -> p.role == Role.MEASURE && p.column().equals(column)).findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A reading put back into words: the question as understood, a period's label, a measure's label. */
+final class ReadingWords {
+
+    private ReadingWords() {
+    }
+
+    /** The reading as words, e.g. "去年 age的分布", "最近7天 按服务区名称 支付总额的总和 前5". */
+    static String question(Reading r) {
+        return question(r, false);
+    }
+
+    /** The reading as words in Chinese or English ("last year, by company, sum of revenue, top 5"). */
+    static String question(Reading r, boolean english) {
+        List<String> parts = new ArrayList<>();
+        if (r.time() != null) {
+            parts.add(english ? r.time().range().englishLabel() : r.time().range().label());
+        }
+        for (Reading.Filter f : r.filters()) {
+            String subject = f.measure() != null && f.measure() < r.measures().size()
+                    ? r.measures().get(f.measure()).label() : f.column().label();
+            parts.add(switch (f.op()) {
+                case "IN" -> String.join(english ? " or " : "、", f.values());
+                case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());
+                case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
+                        : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
+                default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);
+            });
+        }
+        boolean records = !r.dimensions().isEmpty() && !r.measures().isEmpty()
+                && r.measures().stream().allMatch(m -> "NONE".equals(m.aggregation()));
+        for (Reading.Column d : r.dimensions()) {
+            parts.add(records ? d.label() : (english ? "by " : "按") + d.label());
+        }
+        for (Reading.Measure m : r.measures()) {
+            parts.add(m.label());
+        }
+        if (records) {
+            parts.add(english ? "records" : "明细");
+        }
+        boolean ascending = r.order() != null && !r.order().descending();
+        if (r.limit() != null) {
+            parts.add(english ? (ascending ? "bottom " : "top ") + r.limit() : (ascending ? "后" : "前") + r.limit());
+        } else if (r.order() != null && r.order().measure() >= 0) {
+            parts.add(english ? (ascending ? "ascending" : "descending") : ascending ? "升序" : "降序");
+        }
+        return String.join(english ? ", " : " ", parts);
+    }
+
+    static String periodLabel(String grain, boolean oneYear, boolean english) {
+        return switch (grain) {
+            case "week" -> english ? "week" : "周";
+            case "month" -> oneYear ? (english ? "month" : "月份") : (english ? "year-month" : "年月");
+            default -> english ? "year" : "年份";
+        };
+    }
+
+    static String label(Reading.Column column, String aggregation) {
+        return label(column, aggregation, false);
+    }
+
+    static String label(Reading.Column column, String aggregation, boolean english) {
+        if (english && column != null && !column.rows()) {
+            return switch (aggregation) {
+                case "SUM" -> "sum of " + column.label();
+                case "AVERAGE" -> "average " + column.label();
+                case "MAX" -> "max " + column.label();
+                case "MIN" -> "min " + column.label();
+                case "COUNT" -> "count of " + column.label();
+                case "COUNT_DISTINCT" -> "distinct count of " + column.label();
+                case "VARIANCE" -> "variance of " + column.label();
+                case "STD_DEVIATION" -> "standard deviation of " + column.label();
+                default -> column.label();
+            };
+        }
+        if (column == null || column.rows()) {
+            return column == null ? "数量" : column.label();
+        }
+        return column.label() + switch (aggregation) {
+            case "SUM" -> "的总和";
+            case "AVERAGE" -> "的平均值";
+            case "MAX" -> "的最大值";
+            case "MIN" -> "的最小值";
+            case "COUNT" -> "的数量";
+            case "COUNT_DISTINCT" -> "的去重数量";
+            case "VARIANCE" -> "的方差";
+            case "STD_DEVIATION" -> "的标准差";
+            default -> "的分布";
+        };
+    }
+}

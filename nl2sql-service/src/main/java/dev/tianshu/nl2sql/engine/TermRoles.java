@@ -1,0 +1,277 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tianshu.nl2sql.engine.Part.Role;
+
+/**
+ * What each term of a question is (its {@link Part.Role role}), from the words around it: a measure and its
+ * aggregation, a count, a dimension, a filter, a comparison or the time column.
+ */
+final class TermRoles {
+
+    private static final Map<Pattern, String> AGGREGATIONS = new LinkedHashMap<>();
+    static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|\\bby|\\bper|\\bfor each|\\beach)\\s*$");
+    /** Comparison words; {@link #op} says which comparison each is. */
+    static final String OPS = "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|"
+            + "more than|greater than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|under|below|<|"
+            + "等于|=|is|为)";
+    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
+            + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** English conditions before the term: "more than 4 (cylinders)", "below (age 30)". */
+    private static final Pattern NUMBER_FIRST = Pattern.compile(OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
+    private static final Pattern OP_FIRST = Pattern.compile(OPS + "\\s*(?:the\\s+)?$");
+    private static final Pattern NUMBER_AFTER = Pattern.compile("\\s*(?:of\\s+|is\\s+)?(-?\\d+(?:\\.\\d+)?)\\b");
+    private static final Pattern BETWEEN = Pattern.compile(
+            "\\s*(?:在|介于|(?:is\\s+)?between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and|和|与)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
+    private static final Pattern HIGHEST = Pattern.compile("最高|最多|最大|最好|\\bhighest\\b|\\bmost\\b|\\blargest\\b|\\bbiggest\\b|\\btop\\b");
+    private static final Pattern LOWEST = Pattern.compile("最低|最少|最小|最差|\\blowest\\b|\\bleast\\b|\\bfewest\\b|\\bsmallest\\b|\\bbottom\\b");
+    static final Pattern DISTINCT_BEFORE = Pattern.compile("(去重的?|不同的?|\\bdistinct|\\bunique|\\bdifferent)\\s*$");
+    private static final Pattern DISTINCT_COUNT_AFTER = Pattern.compile("^\\s*(的)?\\s*去重(计数|数量|个数|后的数量)");
+    private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
+            + "由低到高|desc|asc|order)");
+    private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
+    /** "…总量及日均值": a second aggregation of the measure just named. */
+    private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额)?\\s*"
+            + "((?:及|和|与|、|以及)\\s*(?:其)?(日均值|日均|平均值|均值|平均数|最大值|最高值|峰值|最小值|最低值|总量|总和|合计))");
+    /** Between two values of one list. */
+    private static final Pattern LISTED = Pattern.compile("\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*");
+    /** A value named after a negation: every other value. */
+    private static final Pattern NEGATED = Pattern.compile("(不是|不为|不等于|非|除了|除去|除|不含|不包括|排除|\\bnot\\b|"
+            + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
+            + "\\s*(?:the\\s+)?['‘’]?\\s*$");
+    private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
+    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数|counts?\\b)");
+    private static final Pattern COUNT_BEFORE = Pattern.compile(
+            "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
+    private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|\\blatest\\b|\\bmost recent\\b|\\blast\\b");
+    private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|\\bearliest\\b|\\bfirst\\b");
+
+    static {
+        AGGREGATIONS.put(Pattern.compile("去重|\\bdistinct\\b|\\bunique\\b"), "COUNT_DISTINCT");
+        AGGREGATIONS.put(Pattern.compile("平均|日均|月均|均值|人均|\\bavg\\b|\\baverage\\b|\\bmean\\b"), "AVERAGE");
+        AGGREGATIONS.put(Pattern.compile("最大值|最高值|峰值|最高单日|\\bmax\\b|\\bmaximum\\b|\\bpeak\\b"), "MAX");
+        AGGREGATIONS.put(Pattern.compile("最小值|最低值|\\bmin\\b|\\bminimum\\b"), "MIN");
+        AGGREGATIONS.put(Pattern.compile("总和|合计|总计|累计|汇总|总|求和|\\bsum\\b|\\btotal\\b"), "SUM");
+        AGGREGATIONS.put(Pattern.compile("方差|\\bvariance\\b"), "VARIANCE");
+        AGGREGATIONS.put(Pattern.compile("标准差|\\bstd\\b|\\bstandard deviation\\b"), "STD_DEVIATION");
+    }
+
+    private TermRoles() {
+    }
+
+    /** What each term is in this question (its role), from the words around it. */
+    static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood,
+            boolean english) {
+        List<Part> parts = new ArrayList<>();
+        for (int h = 0; h < hits.size(); h++) {
+            Lexicon.Hit hit = hits.get(h);
+            Lexicon.Entry e = hit.entry();
+            List<Reading.Column> columns = hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull)
+                    .distinct().toList();
+            if (columns.isEmpty()) {
+                continue;
+            }
+            int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
+            // English words are longer: "how many different " is 19 characters
+            String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 24 : 8)), hit.start());
+            int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
+            String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
+            String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
+            if (e.isValue()) {
+                understood.add(e.value());
+                Part p = new Part(Role.FILTER, hit, columns);
+                p.values = List.of(hit.entries().get(0).value());
+                // "国籍不是USA", "nationality is not 'USA'", "非开放": every other value
+                p.op = NEGATED.matcher(before).find() ? "NOT IN" : "IN";
+                Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (last != null && last.role == Role.FILTER && last.column().equals(p.column())
+                        && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
+                    p.op = last.op;   // "not Berlin or Paris"
+                }
+                parts.add(p);
+                continue;
+            }
+            Reading.Column c = columns.get(0);
+            understood.add(e.isEntity() ? e.term() : c.label());
+            if (isNumeric(c) && !e.isEntity()) {
+                Matcher cmp = COMPARE.matcher(afterAll);
+                Matcher between = BETWEEN.matcher(afterAll);
+                Matcher aggregated = AGGREGATED_COMPARE.matcher(afterAll);
+                boolean termFirst = cmp.lookingAt();   // "金额大于1000"
+                Matcher numberFirst = NUMBER_FIRST.matcher(before);
+                Matcher opFirst = OP_FIRST.matcher(before);
+                Matcher numberAfter = NUMBER_AFTER.matcher(afterAll);
+                boolean valueBefore = english && !termFirst && numberFirst.find()
+                        && !numberFirst.group(1).equals("is");
+                boolean valueAfter = english && !termFirst && !valueBefore && opFirst.find()
+                        && !opFirst.group(1).equals("is") && numberAfter.lookingAt();
+                if (valueBefore || valueAfter) {
+                    // "more than 4 cylinders", "below age 30"
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(valueBefore ? numberFirst.group(1) : opFirst.group(1));
+                    p.values = List.of(valueBefore ? numberFirst.group(2) : numberAfter.group(1));
+                    parts.add(p);
+                    continue;
+                }
+                if (!termFirst && aggregated.lookingAt()) {
+                    // "订单总数合计>5000": a condition on the aggregate, which is also shown
+                    Part m = new Part(Role.MEASURE, hit, columns);
+                    m.aggregation = aggregationNear(aggregated.group(1), "");
+                    parts.add(m);
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(aggregated.group(2));
+                    p.values = List.of(scaled(aggregated.group(3), aggregated.group(4)));
+                    parts.add(p);
+                    continue;
+                }
+                if (termFirst && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(cmp.group(1));
+                    p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+                    p.singleRow = SINGLE_ROW.matcher(before).find();
+                    parts.add(p);
+                    continue;
+                }
+                if (between.lookingAt() && (between.group(0).contains("到") || between.group(0).contains("之间")
+                        || between.group(0).contains("between") || between.group(0).contains("至"))) {
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = "BETWEEN";
+                    p.values = List.of(between.group(1), between.group(2));
+                    p.singleRow = SINGLE_ROW.matcher(before).find();
+                    parts.add(p);
+                    continue;
+                }
+                Part p = new Part(Role.MEASURE, hit, columns);
+                Matcher also = ALSO_AGGREGATED.matcher(afterAll);
+                p.aggregation = aggregationNear(before, also.lookingAt() ? afterAll.substring(0, also.start(1)) : after);
+                // "…，按金额降序": the order of a measure already named
+                p.orderedBy = before.matches(".*(按照?|by)\\s*$") && ORDER_AFTER.matcher(after).lookingAt();
+                if (p.aggregation == null && rest.substring(hit.start(), hit.end()).contains("总")
+                        && !c.label().contains("总")) {
+                    // "微信支付总额": a total named in the term itself
+                    p.aggregation = "SUM";
+                }
+                Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (p.aggregation == null && last != null && last.role == Role.MEASURE && last.aggregation != null
+                        && !"NONE".equals(last.aggregation)
+                        && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
+                    p.aggregation = last.aggregation;   // "average amount and quantity", "平均金额和数量"
+                }
+                if (p.aggregation == null) {
+                    p.aggregation = "NONE";
+                }
+                String near = before.substring(Math.max(0, before.length() - (english ? 16 : 4))) + " " + after;
+                if (HIGHEST.matcher(near).find() && !"MAX".equals(p.aggregation)) {
+                    p.extreme = "MAX";
+                } else if (LOWEST.matcher(near).find() && !"MIN".equals(p.aggregation)) {
+                    p.extreme = "MIN";
+                }
+                parts.add(p);
+                if (also.lookingAt()) {
+                    // "车流总量及日均值": the same column, aggregated a second way
+                    Part second = new Part(Role.MEASURE, hit, columns);
+                    second.aggregation = aggregationNear(also.group(2), "");
+                    parts.add(second);
+                }
+                continue;
+            }
+            if (c.dataType().equals("date") || c.dataType().equals("timestamp")) {
+                Part p;
+                if (LATEST.matcher(before).find()) {
+                    p = new Part(Role.MEASURE, hit, columns);
+                    p.aggregation = "MAX";
+                } else if (EARLIEST.matcher(before).find()) {
+                    p = new Part(Role.MEASURE, hit, columns);
+                    p.aggregation = "MIN";
+                } else if (GROUP.matcher(before).find() || before.endsWith("的")
+                        || after.matches("^\\s*(和|及|与|、|以及|and).*")) {
+                    // "超过1000的日期和对应车流量": the days are listed
+                    p = new Part(Role.DIMENSION, hit, columns);
+                    p.aggregation = "day";
+                } else {
+                    p = new Part(Role.TIME, hit, columns);
+                }
+                parts.add(p);
+                continue;
+            }
+            boolean distinctBefore = DISTINCT_BEFORE.matcher(before).find();
+            if ((distinctBefore && (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before.replaceAll(
+                    "(去重的?|不同的?|distinct|unique|different)\\s*$", "")).find())) || DISTINCT_COUNT_AFTER.matcher(after).find()) {
+                // "去重的服务区名称数量", "车辆类别去重计数", "number of distinct city": distinct values counted
+                Part p = new Part(Role.MEASURE, hit, columns);
+                p.aggregation = "COUNT_DISTINCT";
+                parts.add(p);
+                continue;
+            }
+            if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
+                // "服务区数量", "多少个服务区": count the rows of the table the thing is named by
+                List<Reading.Column> counted = new ArrayList<>();
+                String label = english ? e.term() + " count" : e.term() + "数量";
+                hit.entries().stream().filter(Lexicon.Entry::isEntity)
+                        .forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
+                columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
+                List<Reading.Column> countedColumns = counted.stream().distinct().toList();
+                parts.add(new Part(Role.COUNT, hit, countedColumns));
+                Matcher count = COUNT_AFTER.matcher(after);
+                Matcher cmp = COMPARE.matcher(count.find() ? after.substring(count.end()) : "");
+                if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+                    // "服务区数量大于5": a condition on the count
+                    Part p = new Part(Role.COMPARISON, hit, countedColumns);
+                    p.op = op(cmp.group(1));
+                    p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+                    parts.add(p);
+                }
+                continue;
+            }
+            Part p = new Part(Role.DIMENSION, hit, columns);
+            boolean grouped = GROUP.matcher(before).find();
+            // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
+            p.singleRow = !grouped && (SCOPE.matcher(before).find() || (h > 0 && hits.get(h - 1).entry().isValue()
+                    && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*")));
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    private static String aggregationNear(String before, String after) {
+        String shortAfter = after.length() > 4 ? after.substring(0, 4) : after;
+        for (Map.Entry<Pattern, String> e : AGGREGATIONS.entrySet()) {
+            if (e.getKey().matcher(before).find() || e.getKey().matcher(shortAfter).find()) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isNumeric(Reading.Column c) {
+        return c.dataType().equals("int") || c.dataType().equals("bigint") || c.dataType().equals("double");
+    }
+
+    static String op(String word) {
+        return switch (word) {
+            case "不低于", "不少于", "至少", "大于等于", ">=", "at least" -> ">=";
+            case "不超过", "不高于", "至多", "小于等于", "<=", "at most" -> "<=";
+            case "小于", "低于", "少于", "less than", "fewer than", "under", "below", "<" -> "<";
+            case "等于", "=" -> "=";
+            default -> ">";
+        };
+    }
+
+    /** "5万" is 50000, "3千" 3000. */
+    private static String scaled(String number, String unit) {
+        if (unit == null || unit.equals("%")) {
+            return number;
+        }
+        java.math.BigDecimal n = new java.math.BigDecimal(number)
+                .multiply(java.math.BigDecimal.valueOf(unit.equals("万") ? 10_000 : 1_000));
+        return n.stripTrailingZeros().toPlainString();
+    }
+}
