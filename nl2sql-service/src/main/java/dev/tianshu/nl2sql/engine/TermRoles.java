@@ -76,15 +76,20 @@ final class TermRoles {
             Lexicon.Entry e = hit.entry();
             List<Reading.Column> columns = hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull)
                     .distinct().toList();
-            if (columns.isEmpty()) {
-                continue;
-            }
             int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
             // English words are longer: "how many different " is 19 characters
             String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 24 : 8)), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
+            if (columns.isEmpty()) {
+                // a table without a name column ("how many poker players", "number of orders") can only be counted
+                if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
+                    understood.add(e.term());
+                    count(parts, hit, columns, after, english);
+                }
+                continue;
+            }
             if (e.isValue()) {
                 understood.add(e.value());
                 Part p = new Part(Role.FILTER, hit, columns);
@@ -212,23 +217,7 @@ final class TermRoles {
                 continue;
             }
             if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
-                // "服务区数量", "多少个服务区": count the rows of the table the thing is named by
-                List<Reading.Column> counted = new ArrayList<>();
-                String label = english ? e.term() + " count" : e.term() + "数量";
-                hit.entries().stream().filter(Lexicon.Entry::isEntity)
-                        .forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
-                columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
-                List<Reading.Column> countedColumns = counted.stream().distinct().toList();
-                parts.add(new Part(Role.COUNT, hit, countedColumns));
-                Matcher count = COUNT_AFTER.matcher(after);
-                Matcher cmp = COMPARE.matcher(count.find() ? after.substring(count.end()) : "");
-                if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
-                    // "服务区数量大于5": a condition on the count
-                    Part p = new Part(Role.COMPARISON, hit, countedColumns);
-                    p.op = op(cmp.group(1));
-                    p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
-                    parts.add(p);
-                }
+                count(parts, hit, columns, after, english);
                 continue;
             }
             Part p = new Part(Role.DIMENSION, hit, columns);
@@ -239,6 +228,27 @@ final class TermRoles {
             parts.add(p);
         }
         return parts;
+    }
+
+    /** "服务区数量", "多少个服务区": count the rows of the table the thing is named by (and a condition on the count). */
+    private static void count(List<Part> parts, Lexicon.Hit hit, List<Reading.Column> columns, String after,
+            boolean english) {
+        List<Reading.Column> counted = new ArrayList<>();
+        String label = english ? hit.entry().term() + " count" : hit.entry().term() + "数量";
+        hit.entries().stream().filter(Lexicon.Entry::isEntity)
+                .forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
+        columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
+        List<Reading.Column> countedColumns = counted.stream().distinct().toList();
+        parts.add(new Part(Role.COUNT, hit, countedColumns));
+        Matcher count = COUNT_AFTER.matcher(after);
+        Matcher cmp = COMPARE.matcher(count.find() ? after.substring(count.end()) : "");
+        if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+            // "服务区数量大于5": a condition on the count
+            Part p = new Part(Role.COMPARISON, hit, countedColumns);
+            p.op = op(cmp.group(1));
+            p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+            parts.add(p);
+        }
     }
 
     private static String aggregationNear(String before, String after) {
