@@ -1,7 +1,7 @@
 """Execution scoring for the nl2sql accuracy harness: run SQL with psql, compare result sets.
 
 Rules (../shared/datasets/README.md, "Scoring NL2SQL"):
-  exact   the two result sets are equal: column names ignored, values normalised (numbers rounded half up to 2 places,
+  exact   the two result sets are equal: column names and column order ignored, values normalised (numbers rounded half up to 2 places,
           text stripped), rows compared as multisets, and when the question is ordered also in order (rows tying
           on a monotonic column of the gold result - its visible sort key - may come in any order).
   subset  defog sql-eval's rule: every gold column equals (as a sorted list of values) a distinct column of the
@@ -135,7 +135,32 @@ def _same_runs(gold, pred, column):
 
 
 def exact_match(gold_rows, pred_rows, ordered, dedupe=False):
-    return _same_rows(_table(gold_rows, dedupe), _table(pred_rows, dedupe), ordered)
+    """Equal result sets up to the order of the columns (as Spider's execution evaluation compares them)."""
+    gold, pred = _table(gold_rows, dedupe), _table(pred_rows, dedupe)
+    if _same_rows(gold, pred, ordered):
+        return True
+    if not gold or not pred or len(gold[0]) != len(pred[0]) or len(gold) != len(pred):
+        return False
+    columns = len(gold[0])
+    sorted_column = lambda table, i: sorted((r[i] for r in table), key=_key)
+    # each gold column may be any prediction column holding the same values
+    options = [[p for p in range(columns) if sorted_column(pred, p) == sorted_column(gold, g)] for g in range(columns)]
+    for order in itertools.islice(_assignments(options, [], 0), 1000):
+        if order != list(range(columns)) and _same_rows(gold, [tuple(r[p] for p in order) for r in pred], ordered):
+            return True
+    return False
+
+
+def _assignments(options, chosen, at):
+    """Each way to give every gold column a distinct prediction column."""
+    if at == len(options):
+        yield list(chosen)
+        return
+    for p in options[at]:
+        if p not in chosen:
+            chosen.append(p)
+            yield from _assignments(options, chosen, at + 1)
+            chosen.pop()
 
 
 def subset_match(gold_rows, pred_rows, ordered, dedupe=False):

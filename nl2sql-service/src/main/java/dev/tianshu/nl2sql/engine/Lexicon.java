@@ -247,6 +247,11 @@ public final class Lexicon {
         }
     }
 
+    /** Whether {@code term} names something in the model. */
+    boolean knows(String term) {
+        return byTerm.containsKey(normalise(term));
+    }
+
     /** NFKC (full-width to half-width), lower case, single spaces. */
     public static String normalise(String text) {
         return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)

@@ -16,6 +16,8 @@ final class Part {
     String op;
     List<String> values;
     boolean singleRow;
+    /** A dimension named after a grouping word (按/各/by/per/each). */
+    boolean grouping;
     boolean orderedBy;
 
     Part(Role role, Lexicon.Hit hit, List<Reading.Column> candidates) {

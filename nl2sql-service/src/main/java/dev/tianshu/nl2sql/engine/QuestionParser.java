@@ -85,7 +85,8 @@ public final class QuestionParser {
         boolean english = input.codePoints().noneMatch(Character::isIdeographic);
         String text = Lexicon.normalise(input).replaceAll("[?？!！。，,;；:：()（）\\[\\]【】\"“”]+", " ").strip();
         Optional<TimeExpressions.Match> time = TimeExpressions.find(text, today);
-        String rest = time.map(m -> text.substring(0, m.start()) + " " + text.substring(m.end())).orElse(text);
+        String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(m.end())).orElse(text);
+        String rest = english ? EnglishAdjectives.spellOut(withoutTime, lexicon) : withoutTime;
         List<String> understood = new ArrayList<>();
         if (CHANGES_DATA.matcher(text).find()) {
             // only questions are answered: "删除所有数据", "; DROP TABLE x" are not read as queries
@@ -244,6 +245,17 @@ public final class QuestionParser {
                 && dimensions.stream().allMatch(d -> d.table().equals(fact) && (d.grain() == null || oneThingDaily))
                 && (RECORDS.matcher(rest).find() || oneThingDaily
                         || factDate != null && time.isPresent() && time.get().range().oneDay());
+        // English asks for values unless it groups (by, per, each) or aggregates: "the names and ages of singers";
+        // a ranking lists rows only when they are the things named ("the player with the highest earnings"), not
+        // groups ("top 3 city by amount", "segment with lowest amount", "top 10 products by quantity")
+        boolean ranked = limit != null || parts.stream().anyMatch(p -> p.extreme != null || p.role == Role.MEASURE
+                && rest.substring(Math.max(0, p.hit.start() - 4), p.hit.start()).matches(".*\\bby\\s*"));
+        boolean listed = english && grain == null && !asRecorded && !measures.isEmpty()
+                && parts.stream().noneMatch(p -> p.grouping)
+                && measures.stream().allMatch(m -> "NONE".equals(m.aggregation()) && m.column() != null
+                        && !m.column().rows() && m.denominator() == null)
+                && (!ranked || dimensions.stream().allMatch(d -> measures.stream().allMatch(
+                        m -> d.equals(Lexicon.nameColumn(model, m.column().table())))));
         Reading.Order order = null;
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
@@ -264,11 +276,11 @@ public final class QuestionParser {
                 }
             }
             if (grouped && "NONE".equals(aggregation) && m.column() != null && m.denominator() == null
-                    && !asRecorded) {
+                    && !asRecorded && !listed) {
                 aggregation = Grounding.defaultAggregation(model, m.column());
             }
             measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
-                    : asRecorded ? m.column().label() : ReadingWords.label(m.column(), aggregation, english),
+                    : asRecorded || listed && "NONE".equals(aggregation) ? m.column().label() : ReadingWords.label(m.column(), aggregation, english),
                     m.denominator()));
         }
 
@@ -308,6 +320,10 @@ public final class QuestionParser {
                 if (!QUALIFIES_GROUP.matcher(rest.substring(c.hit.end(), next)).matches() && (before < 0
                         || !QUALIFIED_GROUP.matcher(rest.substring(before, c.hit.start())).matches())) {
                     continue;   // "订单总数超过500的天数": rows that pass, counted
+                }
+                if (c.column() != null && dimensions.stream().allMatch(
+                        d -> d.equals(Lexicon.nameColumn(model, c.column().table())))) {
+                    continue;   // "people with a height above 1.8": one row per thing named, so a row condition
                 }
                 if (c.column() != null && !c.singleRow && !"BETWEEN".equals(c.op)
                         && measures.stream().noneMatch(m -> m.column().equals(c.column()))) {

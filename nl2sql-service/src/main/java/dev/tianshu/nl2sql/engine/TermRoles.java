@@ -20,9 +20,11 @@ final class TermRoles {
     static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|\\bby|\\bper|\\bfor each|\\beach)\\s*$");
     /** Comparison words; {@link #op} says which comparison each is. */
     static final String OPS = "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|"
-            + "more than|greater than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|under|below|<|"
+            + "more than|greater than|higher than|larger than|bigger than|older than|taller than|heavier than|"
+            + "longer than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|lower than|smaller than|"
+            + "younger than|shorter than|lighter than|under|below|<|"
             + "等于|=|is|为)";
-    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     /** English conditions before the term: "more than 4 (cylinders)", "below (age 30)". */
@@ -222,6 +224,7 @@ final class TermRoles {
             }
             Part p = new Part(Role.DIMENSION, hit, columns);
             boolean grouped = GROUP.matcher(before).find();
+            p.grouping = grouped;
             // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
             p.singleRow = !grouped && (SCOPE.matcher(before).find() || (h > 0 && hits.get(h - 1).entry().isValue()
                     && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*")));
@@ -269,7 +272,8 @@ final class TermRoles {
         return switch (word) {
             case "不低于", "不少于", "至少", "大于等于", ">=", "at least" -> ">=";
             case "不超过", "不高于", "至多", "小于等于", "<=", "at most" -> "<=";
-            case "小于", "低于", "少于", "less than", "fewer than", "under", "below", "<" -> "<";
+            case "小于", "低于", "少于", "less than", "fewer than", "lower than", "smaller than", "younger than",
+                    "shorter than", "lighter than", "under", "below", "<" -> "<";
             case "等于", "=" -> "=";
             default -> ">";
         };

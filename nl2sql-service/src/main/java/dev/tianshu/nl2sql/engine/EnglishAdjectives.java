@@ -1,0 +1,54 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * English adjectives that stand for a column: "older than 20" is a condition on age, "the tallest player" the one
+ * with the highest height. Each is spelled out with the column's word when the model has a column of that name, so
+ * the rest of the parser reads it like "age older than 20" or "the highest height player".
+ */
+final class EnglishAdjectives {
+
+    private record Adjective(Pattern words, String column, String replacement) {
+    }
+
+    private static final List<Adjective> ADJECTIVES = List.of(
+            comparative("older|younger", "age"),
+            comparative("taller|shorter", "height"),
+            comparative("heavier|lighter", "weight"),
+            comparative("longer", "length"),
+            superlative("youngest", "lowest", "age"),
+            superlative("oldest", "highest", "age"),
+            superlative("tallest", "highest", "height"),
+            superlative("shortest", "lowest", "height"),
+            superlative("heaviest", "highest", "weight"),
+            superlative("lightest", "lowest", "weight"),
+            superlative("longest", "highest", "length"),
+            superlative("most expensive", "highest", "price"),
+            superlative("cheapest", "lowest", "price"));
+
+    private EnglishAdjectives() {
+    }
+
+    private static Adjective comparative(String words, String column) {
+        return new Adjective(Pattern.compile("\\b((?:" + words + ") than)\\b"), column, column + " $1");
+    }
+
+    private static Adjective superlative(String word, String extreme, String column) {
+        return new Adjective(Pattern.compile("\\b" + word + "\\b"), column, extreme + " " + column);
+    }
+
+    /** {@code text} with the adjectives whose column the model has spelled out. */
+    static String spellOut(String text, Lexicon lexicon) {
+        String out = text;
+        for (Adjective a : ADJECTIVES) {
+            Matcher m = a.words().matcher(out);
+            if (m.find() && lexicon.knows(a.column())) {
+                out = m.replaceAll(a.replacement());
+            }
+        }
+        return out;
+    }
+}
