@@ -61,6 +61,10 @@ public final class Lexicon {
     /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
+    /** first_name, last_name …: a part of a person's name, not the name of a "first" or a "last". */
+    private static final java.util.regex.Pattern PERSONAL_NAME = java.util.regex.Pattern.compile(
+            "(first|last|middle|full|given|family|nick|user|display|short|long|second|maiden)_name$");
+
     public Lexicon(SemanticModel model) {
         for (SemanticModel.Table t : model.tables()) {
             Reading.Column nameColumn = nameColumn(t);
@@ -74,7 +78,8 @@ public final class Lexicon {
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
                 String lower = c.columnName().toLowerCase(Locale.ROOT);
-                if (lower.endsWith("_name") && lower.length() > 7 && !c.numeric()) {
+                if (lower.endsWith("_name") && lower.length() > 7 && !c.numeric()
+                        && !PERSONAL_NAME.matcher(lower).lookingAt()) {
                     // company_name is also "company"
                     add(lower.substring(0, lower.length() - 5).replace('_', ' '), col, null, null);
                 }

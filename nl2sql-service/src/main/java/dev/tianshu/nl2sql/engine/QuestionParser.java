@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,8 +52,10 @@ public final class QuestionParser {
             + "\\s*(?:个|名|条|家|位|种|天)?|" + N + "\\s*(?:个|名|家)?\\s*(?:最[高多大])|\\b(?:top|first|highest|largest)\\s+(\\d{1,4})");
     private static final Pattern BOTTOM = Pattern.compile("(?:后|bottom\\s*|最[低少小]的?\\s*)" + N
             + "\\s*(?:个|名|条|家|位|种|天)?|\\b(?:bottom|lowest|smallest)\\s+(\\d{1,4})");
-    static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b");
-    static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b");
+    static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b|"
+            + "\\breverse alphabetical");
+    static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b|"
+            + "(?<!reverse )\\balphabetical|\\balphabetically\\b");
     /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     private static final Pattern CHANGES_DATA = Pattern.compile("删除|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
@@ -202,6 +205,10 @@ public final class QuestionParser {
         if (timeColumn == null || !timeColumn.table().equals(fact)) {
             Reading.Column preferred = timeColumn;
             timeColumn = Grounding.timeColumn(model, fact).orElse(preferred);
+        }
+        if (timeColumn == null && time.isPresent()) {
+            // no date column, but a year number ("concerts in 2014", "cars made in 1980"): whole years filter it
+            yearFilter(model, fact, time.get().range()).ifPresent(f -> filters.put(key(f.column()) + "year", f));
         }
         if (grain != null && timeColumn != null) {
             boolean oneYear = time.map(m -> m.range().from().getYear() == m.range().to().minusDays(1).getYear())
@@ -394,6 +401,21 @@ public final class QuestionParser {
         Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
                 timeFilter, order, limit);
         return new Parse(Optional.of(r), question(r, english), understood);
+    }
+
+    /** Whole years as a condition on the fact table's year number column, if it has one. */
+    private static Optional<Reading.Filter> yearFilter(SemanticModel model, String fact, TimeRange range) {
+        int from = range.from().getYear();
+        int to = range.to().getYear() - 1;
+        if (range.latest() || range.from().getDayOfYear() != 1 || range.to().getDayOfYear() != 1) {
+            return Optional.empty();
+        }
+        return model.table(fact).flatMap(t -> t.columns().stream()
+                .filter(c -> c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches("(.*_)?year"))
+                .findFirst()
+                .map(c -> new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType()))
+                .map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
+                        : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to)))));
     }
 
     private static int grainAt(String rest, String grain) {

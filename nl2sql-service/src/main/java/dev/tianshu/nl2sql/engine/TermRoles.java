@@ -27,8 +27,8 @@ final class TermRoles {
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
-    /** English conditions before the term: "more than 4 (cylinders)", "below (age 30)". */
-    private static final Pattern NUMBER_FIRST = Pattern.compile(OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
+    /** English conditions before the term: "more than 4 (cylinders)", "with 8 (cylinders)", "below (age 30)". */
+    private static final Pattern NUMBER_FIRST = Pattern.compile("(?:" + OPS + "|\\b(with))\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
     private static final Pattern OP_FIRST = Pattern.compile(OPS + "\\s*(?:the\\s+)?$");
     private static final Pattern NUMBER_AFTER = Pattern.compile("\\s*(?:of\\s+|is\\s+)?(-?\\d+(?:\\.\\d+)?)\\b");
     private static final Pattern BETWEEN = Pattern.compile(
@@ -117,14 +117,14 @@ final class TermRoles {
                 Matcher opFirst = OP_FIRST.matcher(before);
                 Matcher numberAfter = NUMBER_AFTER.matcher(afterAll);
                 boolean valueBefore = english && !termFirst && numberFirst.find()
-                        && !numberFirst.group(1).equals("is");
+                        && !"is".equals(numberFirst.group(1));
                 boolean valueAfter = english && !termFirst && !valueBefore && opFirst.find()
                         && !opFirst.group(1).equals("is") && numberAfter.lookingAt();
                 if (valueBefore || valueAfter) {
                     // "more than 4 cylinders", "below age 30"
                     Part p = new Part(Role.COMPARISON, hit, columns);
-                    p.op = op(valueBefore ? numberFirst.group(1) : opFirst.group(1));
-                    p.values = List.of(valueBefore ? numberFirst.group(2) : numberAfter.group(1));
+                    p.op = !valueBefore ? op(opFirst.group(1)) : numberFirst.group(2) != null ? "=" : op(numberFirst.group(1));
+                    p.values = List.of(valueBefore ? numberFirst.group(3) : numberAfter.group(1));
                     parts.add(p);
                     continue;
                 }

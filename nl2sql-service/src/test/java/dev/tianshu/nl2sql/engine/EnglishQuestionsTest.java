@@ -35,6 +35,18 @@ class EnglishQuestionsTest {
             List.of(new Relation(List.of(new Condition("people_id", "people_id")), "people", "poker_player",
                     "INNER JOIN")));
 
+    /** A table with a year number instead of a date, and people's names in parts. */
+    static final SemanticModel CARS = new SemanticModel("postgresql", "15", List.of(
+            new Table("cars data", "cars_data", List.of(
+                    new Column("id", "id", "int", "NONE", List.of()),
+                    new Column("cylinders", "cylinders", "int", "SUM", List.of()),
+                    new Column("weight", "weight", "int", "SUM", List.of()),
+                    new Column("year", "year", "int", "NONE", List.of()))),
+            new Table("students", "students", List.of(
+                    new Column("first name", "first_name", "string", "NONE", List.of()),
+                    new Column("last name", "last_name", "string", "NONE", List.of())))),
+            List.of());
+
     static final String JOINED = "FROM \"poker_player\" t1 INNER JOIN \"people\" t2 ON t1.\"people_id\" = t2.\"people_id\"";
 
     @ParameterizedTest(name = "{0}")
@@ -70,6 +82,22 @@ class EnglishQuestionsTest {
     void reads(String question, String sql) {
         QuestionParser.Parse p = QuestionParserTest.parse(PEOPLE, question, null);
         assertEquals(sql, SqlWriter.write(p.reading().orElseThrow(() -> new AssertionError(question)), PEOPLE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // "with 8 cylinders" is a value; a year without a date column is a condition on the year number
+            "minimum weight of the cars with 8 cylinders in 1974 | SELECT MIN(t1.\"weight\") AS \"min weight\" "
+                    + "FROM \"cars_data\" t1 WHERE t1.\"year\" = 1974 AND t1.\"cylinders\" = 8",
+            // alphabetical order; "last" is not the last name
+            "last names of students in alphabetical order | SELECT DISTINCT t1.\"last_name\" AS \"last name\" "
+                    + "FROM \"students\" t1 ORDER BY t1.\"last_name\" ASC",
+            "first names of students in reverse alphabetical order | SELECT DISTINCT t1.\"first_name\" "
+                    + "AS \"first name\" FROM \"students\" t1 ORDER BY t1.\"first_name\" DESC",
+    })
+    void readsCars(String question, String sql) {
+        QuestionParser.Parse p = QuestionParserTest.parse(CARS, question, null);
+        assertEquals(sql, SqlWriter.write(p.reading().orElseThrow(() -> new AssertionError(question)), CARS));
     }
 
     @ParameterizedTest(name = "{0}")
