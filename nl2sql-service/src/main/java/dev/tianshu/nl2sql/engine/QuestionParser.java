@@ -267,7 +267,8 @@ public final class QuestionParser {
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
             String aggregation = m.aggregation();
-            Part p = parts.stream().filter(x -> x.role == Role.MEASURE && x.column().equals(m.column())).findFirst()
+            Part p = parts.stream().filter(x -> (x.role == Role.MEASURE || x.role == Role.COUNT)
+                    && x.column().equals(m.column())).findFirst()
                     .orElse(null);
             if (p != null && p.extreme != null) {
                 if (grouped) {

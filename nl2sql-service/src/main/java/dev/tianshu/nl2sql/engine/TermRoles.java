@@ -53,6 +53,8 @@ final class TermRoles {
     private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数|counts?\\b)");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
+    private static final Pattern MOST_OF_BEFORE = Pattern.compile("\\b(?:the\\s+)?(most|fewest|least)\\s+(?:number of\\s+)?$");
+    private static final Pattern MOST_OF_AFTER = Pattern.compile("\\s*(?:数量|个数)?\\s*(最多|最少)");
     private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|\\blatest\\b|\\bmost recent\\b|\\blast\\b");
     private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|\\bearliest\\b|\\bfirst\\b");
 
@@ -86,9 +88,10 @@ final class TermRoles {
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
             if (columns.isEmpty()) {
                 // a table without a name column ("how many poker players", "number of orders") can only be counted
-                if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
+                String mostOf = mostOf(before, after);
+                if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find() || mostOf != null) {
                     understood.add(e.term());
-                    count(parts, hit, columns, after, english);
+                    count(parts, hit, columns, after, english).extreme = mostOf;
                 }
                 continue;
             }
@@ -218,8 +221,9 @@ final class TermRoles {
                 parts.add(p);
                 continue;
             }
-            if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()) {
-                count(parts, hit, columns, after, english);
+            String mostOf = hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) ? mostOf(before, after) : null;
+            if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find() || mostOf != null) {
+                count(parts, hit, columns, after, english).extreme = mostOf;   // "the breed with the most dogs"
                 continue;
             }
             Part p = new Part(Role.DIMENSION, hit, columns);
@@ -234,7 +238,7 @@ final class TermRoles {
     }
 
     /** "服务区数量", "多少个服务区": count the rows of the table the thing is named by (and a condition on the count). */
-    private static void count(List<Part> parts, Lexicon.Hit hit, List<Reading.Column> columns, String after,
+    private static Part count(List<Part> parts, Lexicon.Hit hit, List<Reading.Column> columns, String after,
             boolean english) {
         List<Reading.Column> counted = new ArrayList<>();
         String label = english ? hit.entry().term() + " count" : hit.entry().term() + "数量";
@@ -242,7 +246,8 @@ final class TermRoles {
                 .forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
         columns.forEach(x -> counted.add(new Reading.Column(x.table(), "*", label, "bigint")));
         List<Reading.Column> countedColumns = counted.stream().distinct().toList();
-        parts.add(new Part(Role.COUNT, hit, countedColumns));
+        Part counting = new Part(Role.COUNT, hit, countedColumns);
+        parts.add(counting);
         Matcher count = COUNT_AFTER.matcher(after);
         Matcher cmp = COMPARE.matcher(count.find() ? after.substring(count.end()) : "");
         if (cmp.lookingAt() && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
@@ -252,6 +257,15 @@ final class TermRoles {
             p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
             parts.add(p);
         }
+        return counting;
+    }
+
+    /** "(with) the most dogs", "(has the) fewest students", "档口最多(的服务区)": things counted and ranked. */
+    private static String mostOf(String before, String after) {
+        Matcher english = MOST_OF_BEFORE.matcher(before);
+        Matcher chinese = MOST_OF_AFTER.matcher(after);
+        String word = english.find() ? english.group(1) : chinese.lookingAt() ? chinese.group(1) : null;
+        return word == null ? null : word.equals("most") || word.equals("最多") ? "MAX" : "MIN";
     }
 
     private static String aggregationNear(String before, String after) {
