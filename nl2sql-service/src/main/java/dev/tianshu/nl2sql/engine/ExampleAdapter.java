@@ -365,6 +365,9 @@ public final class ExampleAdapter {
 
     /** The kind of a time expression, by its words: relative ones by what they say, anything else by its range. */
     static When when(String words, TimeRange range) {
+        if (range.latest()) {
+            return new Period("latest day", 0);   // the day the data says, never a date moved to today
+        }
         Matcher recent = RECENT.matcher(words);
         if (recent.matches()) {
             String unit = switch (recent.group(2)) {

@@ -288,8 +288,8 @@ public final class QuestionParser {
                 aggregation = Grounding.defaultAggregation(model, m.column());
             }
             measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
-                    : asRecorded || listed && "NONE".equals(aggregation) ? m.column().label() : ReadingWords.label(m.column(), aggregation, english),
-                    m.denominator()));
+                    : asRecorded || listed && "NONE".equals(aggregation) ? m.column().label()
+                    : ReadingWords.label(m.column(), aggregation, english), m.denominator()));
         }
 
         // an aggregate next to plain values is not one row: "the horsepower of the car with the largest accelerate"

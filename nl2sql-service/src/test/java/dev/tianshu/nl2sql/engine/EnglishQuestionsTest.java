@@ -80,8 +80,7 @@ class EnglishQuestionsTest {
                     + "ORDER BY SUM(t1.\"earnings\") DESC LIMIT 3",
     })
     void reads(String question, String sql) {
-        QuestionParser.Parse p = QuestionParserTest.parse(PEOPLE, question, null);
-        assertEquals(sql, SqlWriter.write(p.reading().orElseThrow(() -> new AssertionError(question)), PEOPLE));
+        assertWrites(PEOPLE, question, sql);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,8 +95,12 @@ class EnglishQuestionsTest {
                     + "AS \"first name\" FROM \"students\" t1 ORDER BY t1.\"first_name\" DESC",
     })
     void readsCars(String question, String sql) {
-        QuestionParser.Parse p = QuestionParserTest.parse(CARS, question, null);
-        assertEquals(sql, SqlWriter.write(p.reading().orElseThrow(() -> new AssertionError(question)), CARS));
+        assertWrites(CARS, question, sql);
+    }
+
+    static void assertWrites(SemanticModel model, String question, String sql) {
+        QuestionParser.Parse p = QuestionParserTest.parse(model, question, null);
+        assertEquals(sql, SqlWriter.write(p.reading().orElseThrow(() -> new AssertionError(question)), model));
     }
 
     @ParameterizedTest(name = "{0}")

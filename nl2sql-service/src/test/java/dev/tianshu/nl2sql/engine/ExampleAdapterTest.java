@@ -318,6 +318,12 @@ class ExampleAdapterTest {
     // refusals
 
     @Test
+    void theLatestDayIsNotADateMovedToToday() {
+        // the latest day with data is the data's own; a stored day is not moved to today's date for it
+        refuses(BRANCHES, BRANCHES_SQL, "查询最新一天宜春服务区各档口的营收金额，按营收金额降序排列。");
+    }
+
+    @Test
     void differentWordsAreADifferentQuestion() {
         refuses(RANKING, RANKING_SQL, "最近7天各服务区平均营收排名（从高到低）？");
         refuses(RANKING, RANKING_SQL, "最近7天各公司总营收排名（从高到低）？");
