@@ -52,6 +52,7 @@ public final class QuestionParser {
             + "\\s*(?:个|名|条|家|位|种|天)?|" + N + "\\s*(?:个|名|家)?\\s*(?:最[高多大])|\\b(?:top|first|highest|largest)\\s+(\\d{1,4})");
     private static final Pattern BOTTOM = Pattern.compile("(?:后|bottom\\s*|最[低少小]的?\\s*)" + N
             + "\\s*(?:个|名|条|家|位|种|天)?|\\b(?:bottom|lowest|smallest)\\s+(\\d{1,4})");
+    private static final Pattern OF_THE = Pattern.compile("\\s*of\\s+(?:the\\s+|all\\s+(?:the\\s+)?|each\\s+|every\\s+)?");
     static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b|"
             + "\\breverse alphabetical");
     static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b|"
@@ -104,6 +105,7 @@ public final class QuestionParser {
 
         List<Part> parts = TermRoles.classify(rest, hits, understood, english);
         if (english) {
+            ofTheThing(rest, parts, model);
             // "the citizenship of singers": a table named after its own columns only says whose they are
             List<Part> columnsNamed = parts.stream().filter(p -> p.hit.entries().stream()
                     .noneMatch(Lexicon.Entry::isEntity) && (p.role == Role.DIMENSION || p.role == Role.MEASURE)).toList();
@@ -402,6 +404,31 @@ public final class QuestionParser {
         Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
                 timeFilter, order, limit);
         return new Parse(Optional.of(r), question(r, english), understood);
+    }
+
+    /**
+     * "the name of the breed", "the age of the dogs": a column named before "of (the) <table>" is that table's when
+     * it has one (its name column for "name").
+     */
+    private static void ofTheThing(String rest, List<Part> parts, SemanticModel model) {
+        for (int i = 0; i + 1 < parts.size(); i++) {
+            Part column = parts.get(i);
+            Part thing = parts.get(i + 1);
+            if (column.role != Role.DIMENSION && column.role != Role.MEASURE
+                    || thing.role != Role.DIMENSION && thing.role != Role.COUNT
+                    || thing.hit.entries().stream().noneMatch(Lexicon.Entry::isEntity)
+                            && !thing.column().equals(Lexicon.nameColumn(model, thing.column().table()))
+                    || !OF_THE.matcher(rest.substring(column.hit.end(), thing.hit.start())).matches()) {
+                continue;
+            }
+            String table = thing.column().table();
+            List<Reading.Column> own = column.candidates.stream().filter(c -> c.table().equals(table)).toList();
+            if (!own.isEmpty()) {
+                column.candidates = own;
+            } else if (column.hit.entry().term().matches("names?") && thing.role == Role.DIMENSION) {
+                column.candidates = List.of(thing.column());
+            }
+        }
     }
 
     /** Whole years as a condition on the fact table's year number column, if it has one. */

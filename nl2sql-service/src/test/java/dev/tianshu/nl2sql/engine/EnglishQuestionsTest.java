@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,6 +47,17 @@ class EnglishQuestionsTest {
                     new Column("first name", "first_name", "string", "NONE", List.of()),
                     new Column("last name", "last_name", "string", "NONE", List.of())))),
             List.of());
+
+    /** Two tables with a name column each. */
+    static final SemanticModel DOGS = new SemanticModel("postgresql", "15", List.of(
+            new Table("dogs", "dogs", List.of(
+                    new Column("dog id", "dog_id", "int", "NONE", List.of()),
+                    new Column("name", "name", "string", "NONE", List.of()),
+                    new Column("breed code", "breed_code", "string", "NONE", List.of()))),
+            new Table("breeds", "breeds", List.of(
+                    new Column("breed code", "breed_code", "string", "NONE", List.of()),
+                    new Column("breed name", "breed_name", "string", "NONE", List.of())))),
+            List.of(new Relation(List.of(new Condition("breed_code", "breed_code")), "breeds", "dogs", "INNER JOIN")));
 
     static final String JOINED = "FROM \"poker_player\" t1 INNER JOIN \"people\" t2 ON t1.\"people_id\" = t2.\"people_id\"";
 
@@ -96,6 +108,15 @@ class EnglishQuestionsTest {
     })
     void readsCars(String question, String sql) {
         assertWrites(CARS, question, sql);
+    }
+
+    @Test
+    void theNameOfTheThingIsItsNameColumn() {
+        assertWrites(DOGS, "What is the name of the breed with the most dogs?", "SELECT t2.\"breed_name\" AS "
+                + "\"breed name\", COUNT(*) AS \"dogs count\" FROM \"dogs\" t1 INNER JOIN \"breeds\" t2 "
+                + "ON t1.\"breed_code\" = t2.\"breed_code\" GROUP BY t2.\"breed_name\" ORDER BY COUNT(*) DESC LIMIT 1");
+        assertWrites(DOGS, "What are the names of the dogs?",
+                "SELECT DISTINCT t1.\"name\" AS \"name\" FROM \"dogs\" t1");
     }
 
     static void assertWrites(SemanticModel model, String question, String sql) {
