@@ -3,6 +3,7 @@ package dev.tianshu.common.testing;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -39,6 +40,9 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             cluster.startup();
             cluster.waitForReadyBrokers();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // a broker failing while it stops must not end the test JVM with its own exit status
+                Exit.setExitProcedure((status, message) -> { });
+                Exit.setHaltProcedure((status, message) -> { });
                 try {
                     cluster.close();
                 } catch (Exception e) {
