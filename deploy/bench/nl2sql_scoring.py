@@ -102,6 +102,10 @@ def _sorted(rows):
     return sorted(rows, key=lambda r: [_key(v) for v in r])
 
 
+def _sorted_column(table, i):
+    return sorted((r[i] for r in table), key=_key)
+
+
 def _monotonic(values):
     keys = [_key(v) for v in values]
     return keys == sorted(keys) or keys == sorted(keys, reverse=True)
@@ -142,9 +146,9 @@ def exact_match(gold_rows, pred_rows, ordered, dedupe=False):
     if not gold or not pred or len(gold[0]) != len(pred[0]) or len(gold) != len(pred):
         return False
     columns = len(gold[0])
-    sorted_column = lambda table, i: sorted((r[i] for r in table), key=_key)
     # each gold column may be any prediction column holding the same values
-    options = [[p for p in range(columns) if sorted_column(pred, p) == sorted_column(gold, g)] for g in range(columns)]
+    options = [[p for p in range(columns) if _sorted_column(pred, p) == _sorted_column(gold, g)]
+               for g in range(columns)]
     for order in itertools.islice(_assignments(options, [], 0), 1000):
         if order != list(range(columns)) and _same_rows(gold, [tuple(r[p] for p in order) for r in pred], ordered):
             return True
@@ -169,12 +173,11 @@ def subset_match(gold_rows, pred_rows, ordered, dedupe=False):
     gold, pred = _table(gold_rows, False), _table(pred_rows, False)
     if not gold or len(gold) != len(pred):
         return False
-    sorted_column = lambda table, i: sorted((r[i] for r in table), key=_key)
     free = list(range(len(pred[0])))
     matched = []
     for g in range(len(gold[0])):
-        column = sorted_column(gold, g)
-        hit = next((p for p in free if sorted_column(pred, p) == column), None)
+        column = _sorted_column(gold, g)
+        hit = next((p for p in free if _sorted_column(pred, p) == column), None)
         if hit is None:
             return False
         free.remove(hit)

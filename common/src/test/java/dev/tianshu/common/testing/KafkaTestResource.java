@@ -3,8 +3,8 @@ package dev.tianshu.common.testing;
 import java.util.Map;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -111,7 +111,11 @@ public final class ExampleAdapter {
     // literals of a question
 
     /** What a time expression denotes, in the terms its SQL is written in. */
-    sealed interface When permits Absolute, Recent, Period, DaysAgo {
+    sealed interface When permits Absolute, Recent, Period, DaysAgo, LatestDay {
+    }
+
+    /** The latest day that has data: the data's own day, never adapted to or from a date. */
+    record LatestDay() implements When {
     }
 
     /** A fixed range of days [from, to): a date, month, quarter, half or year. */
@@ -366,7 +370,7 @@ public final class ExampleAdapter {
     /** The kind of a time expression, by its words: relative ones by what they say, anything else by its range. */
     static When when(String words, TimeRange range) {
         if (range.latest()) {
-            return new Period("latest day", 0);   // the day the data says, never a date moved to today
+            return new LatestDay();
         }
         Matcher recent = RECENT.matcher(words);
         if (recent.matches()) {

@@ -54,16 +54,16 @@ public final class Lexicon {
 
     private static final Pattern COORDINATION = Pattern.compile("\\s*(及|和|与|、|以及|及其)\\s*");
 
+    /** first_name, last_name …: a part of a person's name, not the name of a "first" or a "last". */
+    private static final Pattern PERSONAL_NAME = Pattern.compile(
+            "(first|last|middle|full|given|family|nick|user|display|short|long|second|maiden)_name$");
+
     private final Map<String, List<Entry>> byTerm = new LinkedHashMap<>();
     private final List<String> terms = new ArrayList<>();
     /** First character → the indexes in {@link #terms} of the terms starting with it, longest first. */
     private final Map<Character, int[]> byFirstChar = new HashMap<>();
     /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
-
-    /** first_name, last_name …: a part of a person's name, not the name of a "first" or a "last". */
-    private static final java.util.regex.Pattern PERSONAL_NAME = java.util.regex.Pattern.compile(
-            "(first|last|middle|full|given|family|nick|user|display|short|long|second|maiden)_name$");
 
     public Lexicon(SemanticModel model) {
         for (SemanticModel.Table t : model.tables()) {
@@ -112,7 +112,7 @@ public final class Lexicon {
         starting.forEach((c, ranks) -> byFirstChar.put(c, ranks.stream().mapToInt(Integer::intValue).toArray()));
     }
 
-    private static Reading.Column column(SemanticModel.Table t, SemanticModel.Column c) {
+    static Reading.Column column(SemanticModel.Table t, SemanticModel.Column c) {
         return new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType());
     }
 

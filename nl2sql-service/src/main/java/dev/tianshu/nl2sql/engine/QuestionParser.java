@@ -263,15 +263,13 @@ public final class QuestionParser {
                 && parts.stream().noneMatch(p -> p.grouping)
                 && measures.stream().allMatch(m -> "NONE".equals(m.aggregation()) && m.column() != null
                         && !m.column().rows() && m.denominator() == null)
-                && (!ranked || dimensions.stream().allMatch(d -> measures.stream().allMatch(
-                        m -> d.equals(Lexicon.nameColumn(model, m.column().table())))));
+                && (!ranked || measures.stream().allMatch(m -> onePerThing(dimensions, m.column(), model)));
         Reading.Order order = null;
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
             String aggregation = m.aggregation();
             Part p = parts.stream().filter(x -> (x.role == Role.MEASURE || x.role == Role.COUNT)
-                    && x.column().equals(m.column())).findFirst()
-                    .orElse(null);
+                    && x.column().equals(m.column())).findFirst().orElse(null);
             if (p != null && p.extreme != null) {
                 if (grouped) {
                     // "营收最高的服务区": ranked by the measure, not its maximum
@@ -331,8 +329,7 @@ public final class QuestionParser {
                         || !QUALIFIED_GROUP.matcher(rest.substring(before, c.hit.start())).matches())) {
                     continue;   // "订单总数超过500的天数": rows that pass, counted
                 }
-                if (c.column() != null && dimensions.stream().allMatch(
-                        d -> d.equals(Lexicon.nameColumn(model, c.column().table())))) {
+                if (c.column() != null && onePerThing(dimensions, c.column(), model)) {
                     continue;   // "people with a height above 1.8": one row per thing named, so a row condition
                 }
                 if (c.column() != null && !c.singleRow && !"BETWEEN".equals(c.op)
@@ -431,17 +428,23 @@ public final class QuestionParser {
         }
     }
 
+    /** Whether each dimension is the name column of {@code column}'s table: one row per thing named. */
+    private static boolean onePerThing(List<Reading.Column> dimensions, Reading.Column column, SemanticModel model) {
+        Reading.Column name = Lexicon.nameColumn(model, column.table());
+        return dimensions.stream().allMatch(d -> d.equals(name));
+    }
+
     /** Whole years as a condition on the fact table's year number column, if it has one. */
     private static Optional<Reading.Filter> yearFilter(SemanticModel model, String fact, TimeRange range) {
-        int from = range.from().getYear();
-        int to = range.to().getYear() - 1;
         if (range.latest() || range.from().getDayOfYear() != 1 || range.to().getDayOfYear() != 1) {
             return Optional.empty();
         }
+        int from = range.from().getYear();
+        int to = range.to().getYear() - 1;
         return model.table(fact).flatMap(t -> t.columns().stream()
                 .filter(c -> c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches("(.*_)?year"))
                 .findFirst()
-                .map(c -> new Reading.Column(t.tableName(), c.columnName(), c.columnDisplayName(), c.dataType()))
+                .map(c -> Lexicon.column(t, c))
                 .map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
                         : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to)))));
     }

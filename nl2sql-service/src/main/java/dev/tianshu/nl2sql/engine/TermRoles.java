@@ -89,7 +89,7 @@ final class TermRoles {
             if (columns.isEmpty()) {
                 // a table without a name column ("how many poker players", "number of orders") can only be counted
                 String mostOf = mostOf(before, after);
-                if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find() || mostOf != null) {
+                if (asksCount(before, after) || mostOf != null) {
                     understood.add(e.term());
                     count(parts, hit, columns, after, english).extreme = mostOf;
                 }
@@ -222,7 +222,7 @@ final class TermRoles {
                 continue;
             }
             String mostOf = hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) ? mostOf(before, after) : null;
-            if (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find() || mostOf != null) {
+            if (asksCount(before, after) || mostOf != null) {
                 count(parts, hit, columns, after, english).extreme = mostOf;   // "the breed with the most dogs"
                 continue;
             }
@@ -258,6 +258,11 @@ final class TermRoles {
             parts.add(p);
         }
         return counting;
+    }
+
+    /** "服务区数量", "多少个服务区", "number of orders". */
+    private static boolean asksCount(String before, String after) {
+        return COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find();
     }
 
     /** "(with) the most dogs", "(has the) fewest students", "档口最多(的服务区)": things counted and ranked. */

@@ -21,43 +21,42 @@ import dev.tianshu.nl2sql.model.SemanticModel.Table;
  */
 class EnglishQuestionsTest {
 
-    static final SemanticModel PEOPLE = new SemanticModel("postgresql", "15", List.of(
-            new Table("people", "people", List.of(
-                    new Column("people id", "people_id", "int", "NONE", List.of()),
-                    new Column("name", "name", "string", "NONE", List.of()),
-                    new Column("nationality", "nationality", "string", "NONE", List.of("Russia", "Bulgaria")),
-                    new Column("age", "age", "int", "SUM", List.of()),
-                    new Column("height", "height", "double", "SUM", List.of()))),
-            new Table("poker player", "poker_player", List.of(
-                    new Column("poker player id", "poker_player_id", "int", "NONE", List.of()),
-                    new Column("people id", "people_id", "int", "NONE", List.of()),
-                    new Column("money rank", "money_rank", "double", "SUM", List.of()),
-                    new Column("earnings", "earnings", "double", "SUM", List.of())))),
-            List.of(new Relation(List.of(new Condition("people_id", "people_id")), "people", "poker_player",
-                    "INNER JOIN")));
+    static final SemanticModel PEOPLE = model(List.of(
+            table("people", column("people_id", "int", "NONE"), column("name", "string", "NONE"),
+                    column("nationality", "string", "NONE", "Russia", "Bulgaria"), column("age", "int", "SUM"),
+                    column("height", "double", "SUM")),
+            table("poker_player", column("poker_player_id", "int", "NONE"), column("people_id", "int", "NONE"),
+                    column("money_rank", "double", "SUM"), column("earnings", "double", "SUM"))),
+            "people_id", "people", "poker_player");
 
     /** A table with a year number instead of a date, and people's names in parts. */
-    static final SemanticModel CARS = new SemanticModel("postgresql", "15", List.of(
-            new Table("cars data", "cars_data", List.of(
-                    new Column("id", "id", "int", "NONE", List.of()),
-                    new Column("cylinders", "cylinders", "int", "SUM", List.of()),
-                    new Column("weight", "weight", "int", "SUM", List.of()),
-                    new Column("year", "year", "int", "NONE", List.of()))),
-            new Table("students", "students", List.of(
-                    new Column("first name", "first_name", "string", "NONE", List.of()),
-                    new Column("last name", "last_name", "string", "NONE", List.of())))),
-            List.of());
+    static final SemanticModel CARS = model(List.of(
+            table("cars_data", column("id", "int", "NONE"), column("cylinders", "int", "SUM"),
+                    column("weight", "int", "SUM"), column("year", "int", "NONE")),
+            table("students", column("first_name", "string", "NONE"), column("last_name", "string", "NONE"))),
+            null, null, null);
 
     /** Two tables with a name column each. */
-    static final SemanticModel DOGS = new SemanticModel("postgresql", "15", List.of(
-            new Table("dogs", "dogs", List.of(
-                    new Column("dog id", "dog_id", "int", "NONE", List.of()),
-                    new Column("name", "name", "string", "NONE", List.of()),
-                    new Column("breed code", "breed_code", "string", "NONE", List.of()))),
-            new Table("breeds", "breeds", List.of(
-                    new Column("breed code", "breed_code", "string", "NONE", List.of()),
-                    new Column("breed name", "breed_name", "string", "NONE", List.of())))),
-            List.of(new Relation(List.of(new Condition("breed_code", "breed_code")), "breeds", "dogs", "INNER JOIN")));
+    static final SemanticModel DOGS = model(List.of(
+            table("dogs", column("dog_id", "int", "NONE"), column("name", "string", "NONE"),
+                    column("breed_code", "string", "NONE")),
+            table("breeds", column("breed_code", "string", "NONE"), column("breed_name", "string", "NONE"))),
+            "breed_code", "breeds", "dogs");
+
+    /** A column shown by its name with spaces ("people id"), with optional samples. */
+    static Column column(String name, String type, String aggregation, String... samples) {
+        return new Column(name.replace('_', ' '), name, type, aggregation, List.of(samples));
+    }
+
+    static Table table(String name, Column... columns) {
+        return new Table(name.replace('_', ' '), name, List.of(columns));
+    }
+
+    /** A postgresql model; with a key, the fact table joins the dimension on that column (INNER JOIN). */
+    static SemanticModel model(List<Table> tables, String key, String dimension, String fact) {
+        return new SemanticModel("postgresql", "15", tables, key == null ? List.of()
+                : List.of(new Relation(List.of(new Condition(key, key)), dimension, fact, "INNER JOIN")));
+    }
 
     static final String JOINED = "FROM \"poker_player\" t1 INNER JOIN \"people\" t2 ON t1.\"people_id\" = t2.\"people_id\"";
 
