@@ -104,11 +104,11 @@ def samples(db, columns):
     return {k: v for k, v in found.items() if len(v) <= 50}
 
 
-def unique_columns(db, columns):
-    """The (schema, table, column) among columns whose non-null values are all distinct."""
+def unique_columns(db, columns, share=1.0):
+    """The (schema, table, column) among columns whose non-null values are all distinct (or at least share of them)."""
     if not columns:
         return set()
-    parts = [f"SELECT {i}, count(DISTINCT {quote(c)}) = count({quote(c)}) FROM {quote(s)}.{quote(t)}"
+    parts = [f"SELECT {i}, count(DISTINCT {quote(c)}) >= {share} * count({quote(c)}) FROM {quote(s)}.{quote(t)}"
              for i, (s, t, c) in enumerate(columns)]
     rows = db.rows("\nUNION ALL\n".join(parts)) or []
     return {columns[int(i)] for i, unique in rows if unique == "t"}
@@ -141,10 +141,12 @@ def build_model(db, table_display, column_display, is_measure, wants_samples, re
     columns = {(t, c["columnName"]) for t, tv in tables.items() for c in tv["columns"]}
     schemas = {table: schema for schema, table, *_ in rows}
     # a star schema's relation joins a fact row to ONE dimension row: keep the joins whose dimension column is
-    # unique (a many-to-many pair of foreign keys is not a relation), as inner joins
+    # unique (a many-to-many pair of foreign keys is not a relation), as inner joins. A code table whose codes
+    # are each recorded once per source system but for a few (342 of 348) is a lookup of its codes, and kept.
     wanted = [(fact, fcol, dim, dcol) for fact, fcol, dim, dcol in relations
               if (fact, fcol) in columns and (dim, dcol) in columns]
-    unique = {(t, c) for _, t, c in unique_columns(db, sorted({(schemas[d], d, dc) for _, _, d, dc in wanted}))}
+    unique = {(t, c) for _, t, c in unique_columns(db, sorted({(schemas[d], d, dc) for _, _, d, dc in wanted}),
+                                                  share=0.95)}
     model_relations, seen = [], set()
     for fact, fcol, dim, dcol in wanted:
         if (dim, dcol) in unique and (fact, fcol, dim, dcol) not in seen:

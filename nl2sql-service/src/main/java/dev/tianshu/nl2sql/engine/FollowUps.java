@@ -62,7 +62,12 @@ final class FollowUps {
         }
         filters.addAll(added);
         Reading.Time t = previous.time();
-        if (time.isPresent()) {
+        List<Reading.Absent> absent = previous.absent();
+        if (time.isPresent() && t == null && absent.stream().anyMatch(a -> a.time() != null)) {
+            // "过去30天内没有营业日数据的公司" then "今年呢?": the time was the related rows'
+            absent = absent.stream().map(a -> a.time() == null ? a : new Reading.Absent(a.table(), a.label(),
+                    a.filters(), new Reading.Time(a.time().column(), time.get().range()))).toList();
+        } else if (time.isPresent()) {
             Reading.Column column = t != null ? t.column() : fact == null ? null
                     : Grounding.timeColumn(model, fact).orElse(null);
             t = column == null ? null : new Reading.Time(column, time.get().range());
@@ -97,7 +102,7 @@ final class FollowUps {
             order = previous.order() != null ? previous.order() : new Reading.Order(0, true);
         }
         Reading r = new Reading(measures, List.copyOf(dims), List.copyOf(filters), t, order,
-                limit != null ? limit : previous.limit());
+                limit != null ? limit : previous.limit(), absent);
         return new Parse(Optional.of(r), ReadingWords.question(r, english), understood, true);
     }
 }

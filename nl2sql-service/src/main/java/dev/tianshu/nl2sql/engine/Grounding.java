@@ -103,6 +103,14 @@ final class Grounding {
         return Optional.empty();
     }
 
+    /** The table's own business date or time: a temporal column that is not an audit time. */
+    static Optional<Reading.Column> businessTime(SemanticModel model, String table) {
+        return model.table(table).flatMap(t -> t.columns().stream()
+                .filter(c -> c.temporal() && !AUDIT_TIME.matcher(c.columnName()).find())
+                .min(Comparator.comparingInt(Grounding::timeRank))
+                .map(c -> Lexicon.column(t, c)));
+    }
+
     private static int timeRank(SemanticModel.Column c) {
         if (AUDIT_TIME.matcher(c.columnName()).find()) {
             boolean deleted = c.columnName().toLowerCase(java.util.Locale.ROOT).startsWith("delete");

@@ -66,6 +66,7 @@ public final class Lexicon {
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
     public Lexicon(SemanticModel model) {
+        List<Entry> rowWords = new ArrayList<>();
         for (SemanticModel.Table t : model.tables()) {
             Reading.Column nameColumn = nameColumn(t);
             for (SemanticModel.Column c : t.columns()) {
@@ -94,10 +95,27 @@ public final class Lexicon {
             }
             add(t.tableDisplayName(), nameColumn, null, t.tableName());
             add(t.tableName(), nameColumn, null, t.tableName());
+            String singular = singular(normalise(t.tableName()).replace('_', ' '));
+            if (singular != null) {
+                addTerm(singular, nameColumn, null, t.tableName());   // "pets" is also "(a cat) pet"
+            }
             String display = t.tableDisplayName();
             if (display.length() > 2 && (display.endsWith("表") || display.endsWith("信息"))) {
                 add(display.substring(0, display.length() - (display.endsWith("表") ? 1 : 2)), nameColumn, null,
                         t.tableName());
+            }
+            for (SemanticModel.Column c : t.columns()) {
+                // "映射记录ID": a row is a 映射记录, or a 映射 when no other term is part of that word
+                String name = c.columnDisplayName();
+                if (name.length() > 5 && name.endsWith("记录ID")) {
+                    add(name.substring(0, name.length() - 2), nameColumn, null, t.tableName());
+                    rowWords.add(new Entry(name.substring(0, name.length() - 4), nameColumn, null, t.tableName()));
+                }
+            }
+        }
+        for (Entry row : rowWords) {
+            if (byTerm.keySet().stream().noneMatch(term -> row.term().contains(term))) {
+                addTerm(row.term(), row.column(), null, row.table());
             }
         }
         addBusinessSynonyms(model);
@@ -227,6 +245,16 @@ public final class Lexicon {
                 add(group[i], best, null, null);
             }
         }
+    }
+
+    /** An English plural's singular (pets → pet, cities → city), or null when the word is not a plural. */
+    private static String singular(String word) {
+        if (word.length() < 4 || !word.matches("[a-z ]*[a-z]s") || word.endsWith("ss") || word.endsWith("us")) {
+            return null;
+        }
+        return word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
+                : word.matches(".*(sh|ch|x|ss)es") ? word.substring(0, word.length() - 2)
+                : word.substring(0, word.length() - 1);
     }
 
     private void add(String term, Reading.Column column, String value, String table) {

@@ -114,6 +114,20 @@ public final class QuestionParser {
                             && c.column().table().equals(p.column().table()))
                     && !TermRoles.GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find());
         }
+        // "没有关联任何服务区的路段": the related thing and its conditions are not terms of the answer's rows
+        Absences.Absence found = Absences.find(rest, hits, parts, english);
+        Absences.Absence absence = null;
+        if (found != null) {
+            List<Part> kept = new ArrayList<>(parts);
+            kept.removeIf(p -> p.hit == found.hit() || found.conditions().contains(p));
+            String main = kept.isEmpty() ? null : Grounding.factTable(kept, model);
+            if (main != null && !main.equalsIgnoreCase(found.table())
+                    && SqlWriter.distance(model, main, found.table()) < 1_000) {
+                parts.retainAll(kept);
+                understood.add((english ? "without " : "没有") + found.label());
+                absence = found;
+            }
+        }
         Integer limit = null;
         Boolean descending = null;
         Matcher top = TOP.matcher(rest);
@@ -398,8 +412,19 @@ public final class QuestionParser {
 
         Reading.Time timeFilter = time.isPresent() && timeColumn != null
                 ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range()) : null;
+        List<Reading.Absent> absent = new ArrayList<>();
+        if (absence != null) {
+            // "过去30天内没有经营数据的公司": the time is the related rows' when only they have a business date
+            Optional<Reading.Column> theirs = Grounding.businessTime(model, absence.table());
+            boolean theirTime = time.isPresent() && theirs.isPresent() && Grounding.businessTime(model, fact).isEmpty();
+            absent.add(Absences.absent(absence, model,
+                    theirTime ? new Reading.Time(theirs.get(), time.get().range()) : null));
+            if (theirTime) {
+                timeFilter = null;
+            }
+        }
         Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
-                timeFilter, order, limit);
+                timeFilter, order, limit, absent);
         return new Parse(Optional.of(r), question(r, english), understood);
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param time the time condition on a date/timestamp column, or null
  * @param order what the result is sorted by, or null (then by the first measure, as DataFocus does)
  * @param limit the number of rows (top-N), or null
+ * @param absent related rows that must not exist ("没有关联任何服务区的路段", "stadiums without any concert")
  */
 public record Reading(
         List<Measure> measures,
@@ -20,7 +21,17 @@ public record Reading(
         List<Filter> filters,
         Time time,
         Order order,
-        Integer limit) {
+        Integer limit,
+        List<Absent> absent) {
+
+    public Reading {
+        absent = absent == null ? List.of() : List.copyOf(absent);   // readings stored before absences had none
+    }
+
+    public Reading(List<Measure> measures, List<Column> dimensions, List<Filter> filters, Time time, Order order,
+            Integer limit) {
+        this(measures, dimensions, filters, time, order, limit, List.of());
+    }
 
     /**
      * A column of a model table; {@code column} "*" stands for the table's rows (in COUNT). A date/timestamp column
@@ -70,5 +81,12 @@ public record Reading(
 
     /** Sorted by the measure of that index (or, when negative, by the first dimension). */
     public record Order(int measure, boolean descending) {
+    }
+
+    /**
+     * No row of {@code table}, joined to the row of the result along the model's relations, passes the filters and
+     * the time range: NOT EXISTS. {@code label} is how the question named the table.
+     */
+    public record Absent(String table, String label, List<Filter> filters, Time time) {
     }
 }

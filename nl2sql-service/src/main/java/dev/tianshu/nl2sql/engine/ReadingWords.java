@@ -23,13 +23,16 @@ final class ReadingWords {
         for (Reading.Filter f : r.filters()) {
             String subject = f.measure() != null && f.measure() < r.measures().size()
                     ? r.measures().get(f.measure()).label() : f.column().label();
-            parts.add(switch (f.op()) {
-                case "IN" -> String.join(english ? " or " : "、", f.values());
-                case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());
-                case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
-                        : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
-                default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);
-            });
+            parts.add(filter(f, subject, english));
+        }
+        for (Reading.Absent a : r.absent()) {
+            List<String> conditions = new ArrayList<>();
+            if (a.time() != null) {
+                conditions.add(english ? a.time().range().englishLabel() : a.time().range().label());
+            }
+            a.filters().forEach(f -> conditions.add(filter(f, f.column().label(), english)));
+            parts.add(english ? "without " + a.label() + (conditions.isEmpty() ? "" : " (" + String.join(", ", conditions) + ")")
+                    : "没有" + (conditions.isEmpty() ? "" : String.join(" ", conditions) + "的") + a.label());
         }
         boolean records = !r.dimensions().isEmpty() && !r.measures().isEmpty()
                 && r.measures().stream().allMatch(m -> "NONE".equals(m.aggregation()));
@@ -49,6 +52,16 @@ final class ReadingWords {
             parts.add(english ? (ascending ? "ascending" : "descending") : ascending ? "升序" : "降序");
         }
         return String.join(english ? ", " : " ", parts);
+    }
+
+    private static String filter(Reading.Filter f, String subject, boolean english) {
+        return switch (f.op()) {
+            case "IN" -> String.join(english ? " or " : "、", f.values());
+            case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());
+            case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
+                    : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
+            default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);
+        };
     }
 
     static String periodLabel(String grain, boolean oneYear, boolean english) {

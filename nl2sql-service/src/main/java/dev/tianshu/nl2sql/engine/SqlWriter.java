@@ -67,7 +67,7 @@ public final class SqlWriter {
         Map<String, String> aliases = new LinkedHashMap<>();
         aliases.put(base, "t1");
         StringBuilder from = new StringBuilder(d.quote(table(model, base)) + " t1");
-        joins(model, base, used, aliases, from, d);
+        joins(model, base, used, aliases, from, d, "t", false);
 
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
@@ -117,13 +117,11 @@ public final class SqlWriter {
         for (Map.Entry<String, String> joined : aliases.entrySet()) {
             softDelete(model, joined.getKey()).ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c) + " IS NULL"));
         }
-        if (r.time() != null && r.time().range().latest()) {
-            where.add(latestDay(r.time().column(), ref(r.time().column(), aliases, d), model, d));
-        } else if (r.time() != null) {
-            String col = ref(r.time().column(), aliases, d);
-            boolean timestamp = "timestamp".equals(r.time().column().dataType());
-            where.add(col + " >= " + d.literal(r.time().range().from().format(DAY) + (timestamp ? " 00:00:00" : "")));
-            where.add(col + " < " + d.literal(r.time().range().to().format(DAY) + (timestamp ? " 00:00:00" : "")));
+        if (r.time() != null) {
+            where.addAll(timeConditions(r.time(), aliases, model, d));
+        }
+        for (Reading.Absent a : r.absent()) {
+            where.add(notExists(a, base, model, d));
         }
         boolean distinct = r.measures().isEmpty();
         StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
@@ -151,6 +149,62 @@ public final class SqlWriter {
             sql.append(" LIMIT ").append(r.limit());
         }
         return sql.toString();
+    }
+
+    private static List<String> timeConditions(Reading.Time time, Map<String, String> aliases, SemanticModel model,
+            Dialect d) {
+        String col = ref(time.column(), aliases, d);
+        if (time.range().latest()) {
+            return List.of(latestDay(time.column(), col, model, d));
+        }
+        boolean timestamp = "timestamp".equals(time.column().dataType());
+        return List.of(col + " >= " + d.literal(time.range().from().format(DAY) + (timestamp ? " 00:00:00" : "")),
+                col + " < " + d.literal(time.range().to().format(DAY) + (timestamp ? " 00:00:00" : "")));
+    }
+
+    /**
+     * NOT EXISTS (the absent table's rows, joined along the relations towards the query's base table t1 and
+     * correlated with it on the last relation of that path, that pass the absence's filters and time).
+     */
+    private static String notExists(Reading.Absent a, String base, SemanticModel model, Dialect d) {
+        String inner = key(a.table());
+        List<Relation> link = path(model, inner, base);
+        if (link == null || link.isEmpty()) {
+            throw new IllegalArgumentException("表 " + table(model, inner) + " 与 " + table(model, base)
+                    + " 之间没有关联关系");
+        }
+        Set<String> used = new LinkedHashSet<>();
+        used.add(inner);
+        String current = inner;
+        for (Relation rel : link.subList(0, link.size() - 1)) {
+            current = key(rel.factTable()).equals(current) ? key(rel.dimensionTable()) : key(rel.factTable());
+            used.add(current);
+        }
+        a.filters().forEach(f -> used.add(key(f.column().table())));
+        if (a.time() != null) {
+            used.add(key(a.time().column().table()));
+        }
+        Map<String, String> aliases = new LinkedHashMap<>();
+        aliases.put(inner, "s1");
+        StringBuilder from = new StringBuilder(d.quote(table(model, inner)) + " s1");
+        joins(model, inner, used, aliases, from, d, "s", true);
+        Relation last = link.get(link.size() - 1);
+        String near = current;
+        List<String> where = new ArrayList<>();
+        for (SemanticModel.Condition c : last.conditions()) {
+            boolean factInside = key(last.factTable()).equals(near);
+            String fact = (factInside ? aliases.get(near) : "t1") + "." + d.quote(c.srcColName());
+            String dim = (factInside ? "t1" : aliases.get(near)) + "." + d.quote(c.dstColName());
+            where.add(fact + " = " + dim);
+        }
+        a.filters().forEach(f -> where.add(condition(f, ref(f.column(), aliases, d), d)));
+        for (Map.Entry<String, String> joined : aliases.entrySet()) {
+            softDelete(model, joined.getKey()).ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c) + " IS NULL"));
+        }
+        if (a.time() != null) {
+            where.addAll(timeConditions(a.time(), aliases, model, d));
+        }
+        return "NOT EXISTS (SELECT 1 FROM " + from + " WHERE " + String.join(" AND ", where) + ")";
     }
 
     /** How many relations apart two tables are (0 for the same table, a large number when not connected). */
@@ -188,9 +242,12 @@ public final class SqlWriter {
         return aliases.get(key(c.table())) + "." + d.quote(c.column());
     }
 
-    /** Joins every other used table along the shortest path of relations from the base. */
+    /**
+     * Joins every other used table along the shortest path of relations from the base, as the relations say or
+     * ({@code inner}: rows that are linked, as in a NOT EXISTS) as inner joins; aliases are prefix + number.
+     */
     private static void joins(SemanticModel model, String base, Set<String> used, Map<String, String> aliases,
-            StringBuilder from, Dialect d) {
+            StringBuilder from, Dialect d, String prefix, boolean inner) {
         for (String target : used) {
             if (aliases.containsKey(target)) {
                 continue;
@@ -205,9 +262,9 @@ public final class SqlWriter {
                 boolean forward = key(rel.factTable()).equals(current);
                 String next = key(forward ? rel.dimensionTable() : rel.factTable());
                 if (!aliases.containsKey(next)) {
-                    String alias = "t" + (aliases.size() + 1);
+                    String alias = prefix + (aliases.size() + 1);
                     aliases.put(next, alias);
-                    String joinType = forward ? rel.joinType() : reversed(rel.joinType());
+                    String joinType = inner ? "INNER JOIN" : forward ? rel.joinType() : reversed(rel.joinType());
                     String on = rel.conditions().stream().map(c -> {
                         String fact = aliases.get(key(rel.factTable())) + "." + d.quote(c.srcColName());
                         String dim = aliases.get(key(rel.dimensionTable())) + "." + d.quote(c.dstColName());

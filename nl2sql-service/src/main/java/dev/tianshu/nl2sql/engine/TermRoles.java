@@ -50,7 +50,7 @@ final class TermRoles {
             + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
             + "\\s*(?:the\\s+)?['‘’]?\\s*$");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
-    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数|counts?\\b)");
+    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数(?!据)|counts?\\b)");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
     private static final Pattern MOST_OF_BEFORE = Pattern.compile("\\b(?:the\\s+)?(most|fewest|least)\\s+(?:number of\\s+)?$");
@@ -231,10 +231,24 @@ final class TermRoles {
             p.grouping = grouped;
             // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
             p.singleRow = !grouped && (SCOPE.matcher(before).find() || (h > 0 && hits.get(h - 1).entry().isValue()
-                    && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*")));
+                    && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*"))
+                    || ownedByGroup(parts, e, rest, hit, h + 1 < hits.size() ? hits.get(h + 1) : null));
             parts.add(p);
         }
         return parts;
+    }
+
+    /**
+     * "各数据来源系统类型的服务区总支付金额": the things named between a grouping and its measure ("X的Y金额") only say
+     * whose the measure is; the grouping stays X.
+     */
+    private static boolean ownedByGroup(List<Part> parts, Lexicon.Entry entry, String rest, Lexicon.Hit hit,
+            Lexicon.Hit next) {
+        Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+        return hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) && last != null && last.role == Role.DIMENSION && next != null
+                && (last.grouping || rest.substring(Math.max(0, last.hit.start() - 4), last.hit.start()).matches(".*(各|按|每|不同).*"))
+                && rest.substring(last.hit.end(), hit.start()).matches("\\s*(类型|类别)?的(有效|全部|所有|现有)?\\s*")
+                && rest.substring(hit.end(), next.start()).matches("\\s*(总|的)?\\s*") && !next.entry().isValue();
     }
 
     /** "服务区数量", "多少个服务区": count the rows of the table the thing is named by (and a condition on the count). */

@@ -36,7 +36,7 @@ class ParserCasesTest {
             "sum", "avg", "max", "min", "count", "distinct", "variance", "default-agg", "listing",
             // grouping, joins, time, conditions, ranking, ratios
             "group", "join", "time-relative", "time-absolute", "period", "compare", "between", "having", "top-n",
-            "order", "share",
+            "order", "share", "absence",
             // conversations and what must not be answered
             "follow-up", "ungrounded", "hostile");
 
@@ -87,7 +87,7 @@ class ParserCasesTest {
         }
         for (String language : List.of("chinese", "english")) {
             for (String feature : List.of("follow-up", "ungrounded", "hostile", "time-relative", "time-absolute",
-                    "top-n", "sample", "group", "join")) {
+                    "top-n", "sample", "group", "join", "absence")) {
                 assertTrue(passing.stream().anyMatch(c -> c.tags().contains(feature) && c.language().equals(language)),
                         language + " " + feature);
             }

@@ -1,0 +1,90 @@
+package dev.tianshu.nl2sql.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tianshu.nl2sql.engine.Part.Role;
+import dev.tianshu.nl2sql.model.SemanticModel;
+
+/**
+ * Related rows that must not exist: "没有关联任何服务区的路段", "未建立映射的服务区", "stadiums without any concert",
+ * "students who do not have a cat pet", "employees who never received any evaluation". The thing named after the
+ * negation is a table of the model other than the one the answer lists, joined to it along the relations; the values
+ * and comparisons named with it ("cartoons directed by Ben Jones", "ships with tonnage 225") are conditions on the
+ * related rows, not on the answer's.
+ */
+final class Absences {
+
+    /** A negation, then only linking words before the related thing. */
+    private static final Pattern CHINESE = Pattern.compile("(没有|从未|从没有?|未|无|不存在)"
+            + "((?:关联|建立|产生|发生|录入|对应|使用|配置|绑定|挂靠|过|了|有|任何|的|\\s)*)$");
+    private static final Pattern ENGLISH = Pattern.compile("\\b(?:without|with no|(?:have|has|had) no|"
+            + "(?:do|does|did|have|has|had) not|don't|doesn't|didn't|haven't|hasn't|hadn't|never|"
+            + "(?:is|are|was|were) not(?=\\s+\\w+(?:ed|ing)\\b)|not(?=\\s+\\w+ed\\s+(?:by|in|for|to|with|on)\\b))"
+            + "((?:\\s+[a-z']+){0,5}?)\\s*$");
+    /** Words between the negation and the thing that say more than how they are linked. */
+    private static final Set<String> NOT_LINKING = Set.of("and", "or", "but", "than", "more", "less", "which", "who",
+            "whose", "that", "where");
+
+    private Absences() {
+    }
+
+    /** The related thing that must not exist, the hit naming it and the parts that are conditions on it. */
+    record Absence(Lexicon.Hit hit, String table, String label, List<Part> conditions) {
+    }
+
+    /** The absence the question names, or null. */
+    static Absence find(String rest, List<Lexicon.Hit> hits, List<Part> parts, boolean english) {
+        for (int h = 0; h < hits.size(); h++) {
+            Lexicon.Hit hit = hits.get(h);
+            Lexicon.Entry entity = hit.entries().stream().filter(Lexicon.Entry::isEntity).findFirst().orElse(null);
+            if (entity == null) {
+                continue;
+            }
+            // the negation: just before the thing, or before the values named with it ("do not have a cat pet")
+            int from = h;
+            while (from > 0 && hits.get(from - 1).entries().stream().allMatch(Lexicon.Entry::isValue)
+                    && hit.start() - hits.get(from - 1).end() < 12) {
+                from--;
+            }
+            String before = rest.substring(0, hits.get(from).start());
+            Matcher negation = (english ? ENGLISH : CHINESE).matcher(before);
+            if (!negation.find()) {
+                continue;
+            }
+            if (english && negation.group(1) != null && java.util.Arrays.stream(negation.group(1).trim().split("\\s+"))
+                    .anyMatch(NOT_LINKING::contains)) {
+                continue;
+            }
+            List<Part> conditions = new ArrayList<>();
+            for (Part p : parts) {
+                boolean condition = p.role == Role.FILTER || p.role == Role.COMPARISON;
+                if (condition && p.hit.start() >= hits.get(from).start() && p.hit.end() <= hit.start()) {
+                    conditions.add(p);
+                }
+            }
+            // conditions right after it ("any cartoon directed by Ben Jones"), up to the next other kind of term
+            int after = parts.indexOf(parts.stream().filter(p -> p.hit == hit).findFirst().orElse(null));
+            int next = after >= 0 ? after + 1 : (int) parts.stream().filter(p -> p.hit.end() <= hit.start()).count();
+            for (int i = next; i < parts.size() && (parts.get(i).role == Role.FILTER
+                    || parts.get(i).role == Role.COMPARISON); i++) {
+                conditions.add(parts.get(i));
+            }
+            return new Absence(hit, entity.table(), entity.term(), conditions);
+        }
+        return null;
+    }
+
+    /** The reading's absence: the conditions grounded in the related table (or nearest it). */
+    static Reading.Absent absent(Absence a, SemanticModel model, Reading.Time time) {
+        List<Reading.Filter> filters = new ArrayList<>();
+        for (Part p : a.conditions()) {
+            Reading.Column c = Grounding.nearest(p.candidates, a.table(), model);
+            filters.add(new Reading.Filter(c, p.op, p.values));
+        }
+        return new Reading.Absent(a.table(), a.label(), filters, time);
+    }
+}
