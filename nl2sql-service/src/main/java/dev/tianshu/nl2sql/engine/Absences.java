@@ -29,11 +29,21 @@ final class Absences {
     private static final Set<String> NOT_LINKING = Set.of("and", "or", "but", "than", "more", "less", "which", "who",
             "whose", "that", "where");
 
+    /** Between the related thing and another thing named as part of it: "(treatment) on (dogs)". */
+    private static final Pattern LINKED = Pattern.compile("\\s*(?:on|of|for|to|in|with|by|from)\\s+(?:the\\s+|any\\s+|a\\s+)?");
+
     private Absences() {
     }
 
-    /** The related thing that must not exist, the hit naming it and the parts that are conditions on it. */
-    record Absence(Lexicon.Hit hit, String table, String label, List<Part> conditions) {
+    /**
+     * The related thing that must not exist, the hit naming it, the parts that are conditions on it and the other
+     * parts that only name more of it.
+     */
+    record Absence(Lexicon.Hit hit, String table, String label, List<Part> conditions, List<Part> named) {
+
+        boolean covers(Part p) {
+            return p.hit == hit || conditions.contains(p) || named.contains(p);
+        }
     }
 
     /** The absence the question names, or null. */
@@ -66,14 +76,36 @@ final class Absences {
                     conditions.add(p);
                 }
             }
-            // conditions right after it ("any cartoon directed by Ben Jones"), up to the next other kind of term
-            int after = parts.indexOf(parts.stream().filter(p -> p.hit == hit).findFirst().orElse(null));
-            int next = after >= 0 ? after + 1 : (int) parts.stream().filter(p -> p.hit.end() <= hit.start()).count();
-            for (int i = next; i < parts.size() && (parts.get(i).role == Role.FILTER
-                    || parts.get(i).role == Role.COMPARISON); i++) {
-                conditions.add(parts.get(i));
+            // right after it ("any cartoon directed by Ben Jones", "any treatment on dogs", "any ship with tonnage
+            // 225"): its conditions, the columns they are on and things linked to it by a preposition, up to a term
+            // of the answer's own tables ("customers without any orders in Berlin": Berlin is the customers')
+            Set<String> answers = new java.util.HashSet<>();
+            int negated = hits.get(from).start();
+            parts.stream().filter(p -> p.hit.end() <= negated && p.role != Role.FILTER
+                    && p.role != Role.COMPARISON).forEach(p -> p.candidates.forEach(c -> answers.add(c.table())));
+            List<Part> named = new ArrayList<>();
+            int end = hit.end();
+            for (Part p : parts) {
+                if (p.hit.start() < end) {
+                    continue;
+                }
+                int i = parts.indexOf(p);
+                Part following = i + 1 < parts.size() ? parts.get(i + 1) : null;
+                boolean condition = p.role == Role.FILTER || p.role == Role.COMPARISON;
+                if (condition && p.candidates.stream().anyMatch(c -> !answers.contains(c.table()))) {
+                    conditions.add(p);
+                } else if (!condition && following != null && following.role == Role.FILTER
+                        && p.candidates.stream().anyMatch(following.candidates::contains)) {
+                    named.add(p);   // "tonnage" of "tonnage '225'"
+                } else if (english && p.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
+                        && LINKED.matcher(rest.substring(end, p.hit.start())).matches()) {
+                    named.add(p);
+                } else {
+                    break;
+                }
+                end = p.hit.end();
             }
-            return new Absence(hit, entity.table(), entity.term(), conditions);
+            return new Absence(hit, entity.table(), entity.term(), conditions, named);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package dev.tianshu.nl2sql.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,13 +120,23 @@ public final class QuestionParser {
         Absences.Absence absence = null;
         if (found != null) {
             List<Part> kept = new ArrayList<>(parts);
-            kept.removeIf(p -> p.hit == found.hit() || found.conditions().contains(p));
+            kept.removeIf(found::covers);
+            // "the countries with no car makers": the answer's terms are not the related table's columns
+            Map<Part, List<Reading.Column>> candidates = new HashMap<>();
+            for (Part p : kept) {
+                candidates.put(p, p.candidates);
+                List<Reading.Column> others = p.candidates.stream()
+                        .filter(c -> !c.table().equalsIgnoreCase(found.table())).toList();
+                p.candidates = others.isEmpty() ? p.candidates : others;
+            }
             String main = kept.isEmpty() ? null : Grounding.factTable(kept, model);
             if (main != null && !main.equalsIgnoreCase(found.table())
                     && SqlWriter.distance(model, main, found.table()) < 1_000) {
                 parts.retainAll(kept);
                 understood.add((english ? "without " : "没有") + found.label());
                 absence = found;
+            } else {
+                candidates.forEach((p, c) -> p.candidates = c);
             }
         }
         Integer limit = null;
