@@ -66,10 +66,14 @@ public record Reading(
     }
 
     /**
-     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN. With {@code measure} set, the condition is
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN, or >, >=, <, <= followed by
+     * {@link #AVERAGE} (no values: against the column's average). With {@code measure} set, the condition is
      * on that measure's aggregate (HAVING), not on the rows.
      */
     public record Filter(Column column, String op, List<String> values, Integer measure) {
+
+        /** The suffix of an op (">AVG") comparing each row's value with the column's average over its table. */
+        public static final String AVERAGE = "AVG";
 
         public Filter(Column column, String op, List<String> values) {
             this(column, op, values, null);

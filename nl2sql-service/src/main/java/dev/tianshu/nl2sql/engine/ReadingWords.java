@@ -55,6 +55,10 @@ final class ReadingWords {
     }
 
     private static String filter(Reading.Filter f, String subject, boolean english) {
+        if (f.op().endsWith(Reading.Filter.AVERAGE)) {
+            String op = f.op().substring(0, f.op().length() - Reading.Filter.AVERAGE.length());
+            return english ? subject + " " + op + " average" : subject + op + "平均值";
+        }
         return switch (f.op()) {
             case "IN" -> String.join(english ? " or " : "、", f.values());
             case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());

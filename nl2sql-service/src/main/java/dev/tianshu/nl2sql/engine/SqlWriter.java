@@ -106,11 +106,15 @@ public final class SqlWriter {
         }
         List<String> where = new ArrayList<>();
         List<String> having = new ArrayList<>();
+        List<Reading.Filter> versusGroups = new ArrayList<>();
         for (Reading.Filter f : r.filters()) {
-            if (f.measure() != null && f.measure() < measureExprs.size() && aggregated) {
+            if (f.measure() != null && f.measure() < measureExprs.size() && aggregated
+                    && f.op().endsWith(Reading.Filter.AVERAGE)) {
+                versusGroups.add(f);   // against the average of the groups: once the rows' conditions are known
+            } else if (f.measure() != null && f.measure() < measureExprs.size() && aggregated) {
                 having.add(condition(f, "(" + measureExprs.get(f.measure()) + ")", d));
             } else {
-                where.add(condition(f, ref(f.column(), aliases, d), d));
+                where.add(rowCondition(f, aliases, model, d));
             }
         }
         // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data
@@ -122,6 +126,14 @@ public final class SqlWriter {
         }
         for (Reading.Absent a : r.absent()) {
             where.add(notExists(a, base, model, d));
+        }
+        for (Reading.Filter f : versusGroups) {
+            // "支付总金额高于平均值的服务区": a group's total against the average of all groups' totals
+            String expr = measureExprs.get(f.measure());
+            String op = f.op().substring(0, f.op().length() - Reading.Filter.AVERAGE.length());
+            having.add("(" + expr + ") " + op + " (SELECT AVG(g.v) FROM (SELECT " + expr + " AS v FROM " + from
+                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                    + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ") g)");
         }
         boolean distinct = r.measures().isEmpty();
         StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
@@ -197,7 +209,7 @@ public final class SqlWriter {
             String dim = (factInside ? "t1" : aliases.get(near)) + "." + d.quote(c.dstColName());
             where.add(fact + " = " + dim);
         }
-        a.filters().forEach(f -> where.add(condition(f, ref(f.column(), aliases, d), d)));
+        a.filters().forEach(f -> where.add(rowCondition(f, aliases, model, d)));
         for (Map.Entry<String, String> joined : aliases.entrySet()) {
             softDelete(model, joined.getKey()).ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c) + " IS NULL"));
         }
@@ -222,6 +234,19 @@ public final class SqlWriter {
             distances.put(key(t.tableName()), p == null ? 1_000 : p.size());
         }
         return distances;
+    }
+
+    /** A condition on each row; against the column's average over its table (rows not deleted) for a ">AVG" op. */
+    private static String rowCondition(Reading.Filter f, Map<String, String> aliases, SemanticModel model, Dialect d) {
+        String col = ref(f.column(), aliases, d);
+        if (!f.op().endsWith(Reading.Filter.AVERAGE)) {
+            return condition(f, col, d);
+        }
+        String table = key(f.column().table());
+        String op = f.op().substring(0, f.op().length() - Reading.Filter.AVERAGE.length());
+        return col + " " + op + " (SELECT " + d.aggregate("AVERAGE", "a." + d.quote(f.column().column())) + " FROM "
+                + d.quote(table(model, table)) + " a"
+                + softDelete(model, table).map(c -> " WHERE a." + d.quote(c) + " IS NULL").orElse("") + ")";
     }
 
     private static String condition(Reading.Filter f, String col, Dialect d) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,11 @@ final class TermRoles {
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** A comparison with the column's average: "营收高于平均值", "weight smaller than the average". */
+    private static final Pattern VERSUS_AVERAGE = Pattern.compile("(?:的)?\\s*(?:(?:that\\s+)?(?:is|are|was|were)\\s+)?"
+            + OPS + "\\s*(?:the\\s+)?(?:average|mean|平均值|平均水平|平均数|均值|平均)");
+    /** "singers above the average age". */
+    private static final Pattern AVERAGE_BEFORE = Pattern.compile(OPS + "\\s+(?:the\\s+)?(?:average|mean)\\s*$");
     /** English conditions before the term: "more than 4 (cylinders)", "with 8 (cylinders)", "below (age 30)". */
     private static final Pattern NUMBER_FIRST = Pattern.compile("(?:" + OPS + "|\\b(with))\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
     private static final Pattern OP_FIRST = Pattern.compile(OPS + "\\s*(?:the\\s+)?$");
@@ -112,6 +118,24 @@ final class TermRoles {
             Reading.Column c = columns.get(0);
             understood.add(e.isEntity() ? e.term() : c.label());
             if (isNumeric(c) && !e.isEntity()) {
+                Matcher average = VERSUS_AVERAGE.matcher(rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 40)));
+                Matcher averageBefore = AVERAGE_BEFORE.matcher(before);
+                String versus = average.lookingAt() ? average.group(1) : english && averageBefore.find()
+                        ? averageBefore.group(1) : null;
+                if (versus != null && !Set.of("is", "为", "=", "等于").contains(versus)) {
+                    // "population that is above the average population": row values against the column's average
+                    Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                    if (last != null && last.role == Role.COMPARISON && last.op.endsWith(Reading.Filter.AVERAGE)
+                            && last.candidates.equals(columns)) {
+                        continue;   // the column named again after "the average"
+                    }
+                    Part p = new Part(Role.COMPARISON, hit, columns);
+                    p.op = op(versus) + Reading.Filter.AVERAGE;
+                    p.values = List.of();
+                    p.singleRow = SINGLE_ROW.matcher(before).find();
+                    parts.add(p);
+                    continue;
+                }
                 Matcher cmp = COMPARE.matcher(afterAll);
                 Matcher between = BETWEEN.matcher(afterAll);
                 Matcher aggregated = AGGREGATED_COMPARE.matcher(afterAll);
