@@ -88,6 +88,9 @@ public final class Lexicon {
                 if (name.length() > 2 && name.endsWith("名称") && !c.numeric()) {
                     String suffix = name.substring(0, name.length() - 2);
                     add(suffix, col, null, null);
+                    if (suffix.lastIndexOf('的') > 0 && suffix.length() - suffix.lastIndexOf('的') > 2) {
+                        add(suffix.substring(suffix.lastIndexOf('的') + 1), col, null, null);
+                    }
                     if (c.samples().isEmpty()) {
                         nameSuffixes.computeIfAbsent(normalise(suffix), k -> new ArrayList<>()).add(col);
                     }
@@ -208,6 +211,10 @@ public final class Lexicon {
         v = all;
         if (entity != null && name.startsWith(entity) && name.length() - entity.length() >= 3) {
             v.add(name.substring(entity.length()));
+        }
+        int of = name.lastIndexOf('的');
+        if (of > 0 && name.length() - of > 2) {
+            v.add(name.substring(of + 1));   // 来源系统中的服务区名称 is also 服务区名称
         }
         v.removeIf(x -> x.length() < 2 || x.equals(name));
         return v;

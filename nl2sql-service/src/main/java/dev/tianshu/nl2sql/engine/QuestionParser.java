@@ -222,6 +222,18 @@ public final class QuestionParser {
         }
         // a column that is filtered on by value is not also a dimension, unless asked per value: "城际与过境车流对比"
         dimensions.removeIf(d -> filters.containsKey(key(d) + "IN"));
+        // "同时存在'驿购'和'驿美'的服务区": each thing listed has rows with every value; one value, or nothing listed,
+        // is a plain condition
+        filters.replaceAll((k, f) -> f.op().equals("ALL") && (f.values().size() < 2 || dimensions.isEmpty())
+                ? new Reading.Filter(f.column(), "IN", f.values()) : f);
+        for (Reading.Filter f : filters.values()) {
+            // "both Furniture and Technology products": the things the values are of are not listed one by one
+            List<Reading.Column> scopes = parts.stream().filter(p -> p.role == Role.DIMENSION && p.singleRow
+                    && f.op().equals("ALL") && p.column().table().equals(f.column().table())).map(Part::column).toList();
+            if (dimensions.stream().anyMatch(d -> !scopes.contains(d))) {
+                dimensions.removeAll(scopes);
+            }
+        }
         if (COMPARING.matcher(rest).find()) {
             List<Reading.Column> compared = new ArrayList<>();
             filters.values().stream().filter(f -> f.op().equals("IN") && f.values().size() > 1).map(Reading.Filter::column)

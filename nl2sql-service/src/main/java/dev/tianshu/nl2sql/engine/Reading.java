@@ -66,8 +66,9 @@ public record Reading(
     }
 
     /**
-     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN, or >, >=, <, <= followed by
-     * {@link #AVERAGE} (no values: against the column's average). With {@code measure} set, the condition is
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; ALL (each group has rows with
+     * every one of the values); or >, >=, <, <= followed by {@link #AVERAGE} (no values: against the column's
+     * average). With {@code measure} set, the condition is
      * on that measure's aggregate (HAVING), not on the rows.
      */
     public record Filter(Column column, String op, List<String> values, Integer measure) {

@@ -107,12 +107,19 @@ public final class SqlWriter {
         List<String> where = new ArrayList<>();
         List<String> having = new ArrayList<>();
         List<Reading.Filter> versusGroups = new ArrayList<>();
+        boolean allOf = false;
         for (Reading.Filter f : r.filters()) {
             if (f.measure() != null && f.measure() < measureExprs.size() && aggregated
                     && f.op().endsWith(Reading.Filter.AVERAGE)) {
                 versusGroups.add(f);   // against the average of the groups: once the rows' conditions are known
             } else if (f.measure() != null && f.measure() < measureExprs.size() && aggregated) {
                 having.add(condition(f, "(" + measureExprs.get(f.measure()) + ")", d));
+            } else if (f.op().equals("ALL") && !groupBy.isEmpty()) {
+                // every value is there: the rows with any of them, per group, have them all
+                String col = ref(f.column(), aliases, d);
+                where.add(condition(new Reading.Filter(f.column(), "IN", f.values()), col, d));
+                having.add("COUNT(DISTINCT " + col + ") = " + f.values().size());
+                allOf = true;
             } else {
                 where.add(rowCondition(f, aliases, model, d));
             }
@@ -141,7 +148,12 @@ public final class SqlWriter {
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
-        if (aggregated && !groupBy.isEmpty()) {
+        if (allOf && !aggregated) {
+            // the values shown per thing are grouped too
+            r.measures().stream().filter(m -> m.column() != null && !m.column().rows())
+                    .forEach(m -> groupBy.add(ref(m.column(), aliases, d)));
+        }
+        if ((aggregated || allOf) && !groupBy.isEmpty()) {
             sql.append(" GROUP BY ").append(String.join(", ", groupBy));
         }
         if (!having.isEmpty()) {

@@ -50,7 +50,10 @@ final class TermRoles {
     private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额)?\\s*"
             + "((?:及|和|与|、|以及)\\s*(?:其)?(日均值|日均|平均值|均值|平均数|最大值|最高值|峰值|最小值|最低值|总量|总和|合计))");
     /** Between two values of one list. */
-    private static final Pattern LISTED = Pattern.compile("\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*");
+    private static final Pattern LISTED = Pattern.compile("\\s*['‘’]?\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*['‘’]?\\s*");
+    /** Before the first of values that must all be there: "同时存在'驿购'和'驿美'", "both cats and dogs". */
+    private static final Pattern BOTH = Pattern.compile("(同时(?:存在|有|包含|拥有|使用|具有|出现)?(?:了|过)?|"
+            + "\\bboth\\s+(?:the\\s+)?(?:[a-z]+\\s+)?)['‘’]?\\s*$");
     /** A value named after a negation: every other value. */
     private static final Pattern NEGATED = Pattern.compile("(不是|不为|不等于|非|除了|除去|除|不含|不包括|排除|\\bnot\\b|"
             + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
@@ -106,7 +109,7 @@ final class TermRoles {
                 Part p = new Part(Role.FILTER, hit, columns);
                 p.values = List.of(hit.entries().get(0).value());
                 // "国籍不是USA", "nationality is not 'USA'", "非开放": every other value
-                p.op = NEGATED.matcher(before).find() ? "NOT IN" : "IN";
+                p.op = NEGATED.matcher(before).find() ? "NOT IN" : BOTH.matcher(before).find() ? "ALL" : "IN";
                 Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
                 if (last != null && last.role == Role.FILTER && last.column().equals(p.column())
                         && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {

@@ -20,9 +20,10 @@ import dev.tianshu.nl2sql.model.SemanticModel.Table;
 
 /**
  * Related rows that must not exist (NOT EXISTS): "stadiums without any concert", "students who do not have a cat
- * pet", "未建立映射的服务区", "过去30天内没有营业数据的公司"; and negations that are not about related rows.
+ * pet", "未建立映射的服务区", "过去30天内没有营业数据的公司"; negations that are not about related rows; and values the
+ * related rows must all have ("同时存在'驿购'和'驿美'").
  */
-class AbsencesTest {
+class RelatedRowsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
@@ -124,6 +125,21 @@ class AbsencesTest {
         assertEquals("SELECT DISTINCT t1.`company_name` AS `公司名称` FROM `company` t1 WHERE t1.`delete_ts` IS NULL "
                 + "AND NOT EXISTS (" + related + "'2026-01-01' AND s1.`oper_date` < '2027-01-01')",
                 SqlWriter.write(next.reading().orElseThrow(), AREAS));
+    }
+
+    @Test
+    void aQualifiedDisplayNameIsAlsoItsHead() {
+        // 来源系统中的服务区名称 is also 服务区(名称): the mapper's own column, not one a join away
+        SemanticModel mapper = new SemanticModel("mysql", "8", List.of(
+                new Table("服务区表", "area", List.of(chinese("id", "服务区ID", "string"),
+                        chinese("area_name", "服务区名称", "string"))),
+                new Table("服务区编码映射表", "area_mapper", List.of(chinese("area_id", "服务区ID", "string"),
+                        chinese("service_name", "来源系统中的服务区名称", "string"),
+                        new Column("来源系统", "system", "string", "NONE", List.of("驿购", "驿美"))))),
+                List.of(relation("area_mapper", "area_id", "area", "id")));
+        assertEquals("SELECT DISTINCT t1.`service_name` AS `来源系统中的服务区名称` FROM `area_mapper` t1 "
+                + "WHERE t1.`system` IN ('驿购', '驿美') GROUP BY t1.`service_name` HAVING COUNT(DISTINCT t1.`system`) = 2",
+                sql(mapper, "查询同时存在'驿购'和'驿美'系统映射的服务区"));
     }
 
     @ParameterizedTest(name = "{0}")
