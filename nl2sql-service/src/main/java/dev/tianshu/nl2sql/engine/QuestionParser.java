@@ -270,6 +270,12 @@ public final class QuestionParser {
         // ratios: "X占Y(的)比例", "X占比" (of the total of its kind)
         Shares.ratios(rest, parts, measures, model, english, !dimensions.isEmpty());
 
+        if (comparisons.stream().anyMatch(c -> c.column().rows()) && !measures.isEmpty()
+                && measures.stream().allMatch(QuestionParser::plainValues)) {
+            // "document ids with at least two paragraphs": what is listed is what the rows are counted per
+            measures.stream().map(Reading.Measure::column).filter(c -> !dimensions.contains(c)).forEach(dimensions::add);
+            measures.clear();
+        }
         boolean grouped = !dimensions.isEmpty();
         boolean plural = PLURAL.matcher(rest).find() || grain != null;
         if (dayListed && grain == null) {
@@ -369,7 +375,7 @@ public final class QuestionParser {
                 if (c.column() != null && onePerThing(dimensions, c.column(), model)) {
                     continue;   // "people with a height above 1.8": one row per thing named, so a row condition
                 }
-                if (c.column() != null && !c.singleRow && !"BETWEEN".equals(c.op)
+                if (c.column() != null && !c.column().rows() && !c.singleRow && !"BETWEEN".equals(c.op)
                         && measures.stream().noneMatch(m -> m.column().equals(c.column()))) {
                     String aggregation = Grounding.defaultAggregation(model, c.column());
                     measures.add(new Reading.Measure(c.column(), aggregation,

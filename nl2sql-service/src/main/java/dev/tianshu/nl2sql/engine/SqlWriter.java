@@ -107,19 +107,24 @@ public final class SqlWriter {
         List<String> where = new ArrayList<>();
         List<String> having = new ArrayList<>();
         List<Reading.Filter> versusGroups = new ArrayList<>();
-        boolean allOf = false;
+        boolean allOf = false;   // grouped by a condition on the groups, not by an aggregate shown
         for (Reading.Filter f : r.filters()) {
             if (f.measure() != null && f.measure() < measureExprs.size() && aggregated
                     && f.op().endsWith(Reading.Filter.AVERAGE)) {
                 versusGroups.add(f);   // against the average of the groups: once the rows' conditions are known
             } else if (f.measure() != null && f.measure() < measureExprs.size() && aggregated) {
                 having.add(condition(f, "(" + measureExprs.get(f.measure()) + ")", d));
+            } else if (f.column().rows() && f.measure() == null && !groupBy.isEmpty()) {
+                having.add(condition(f, "COUNT(*)", d));   // "makers with more than 3 models": not shown
+                allOf = true;
             } else if (f.op().equals("ALL") && !groupBy.isEmpty()) {
                 // every value is there: the rows with any of them, per group, have them all
                 String col = ref(f.column(), aliases, d);
                 where.add(condition(new Reading.Filter(f.column(), "IN", f.values()), col, d));
                 having.add("COUNT(DISTINCT " + col + ") = " + f.values().size());
                 allOf = true;
+            } else if (f.column().rows()) {
+                throw new IllegalArgumentException("“" + f.column().label() + "”的条件需要按某一列分组，请说明按什么统计");
             } else {
                 where.add(rowCondition(f, aliases, model, d));
             }

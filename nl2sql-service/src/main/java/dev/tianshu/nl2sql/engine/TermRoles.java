@@ -28,6 +28,12 @@ final class TermRoles {
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.of("one", 1, "two", 2, "three", 3, "four", 4,
+            "five", 5, "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10);
+    /** Before a thing counted per group: "more than 3", "at least two", "超过3个". */
+    private static final Pattern COUNT_COMPARED = Pattern.compile("(more than|fewer than|less than|at least|at most|"
+            + "超过|多于|大于|至少|不少于|少于|不足|小于)\\s*(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s*"
+            + "(?:个|家|条|次|种|different\\s+|distinct\\s+|(?:[a-z]+\\s+)?)?\\s*$");
     /** A comparison with the column's average: "营收高于平均值", "weight smaller than the average". */
     private static final Pattern VERSUS_AVERAGE = Pattern.compile("(?:的)?\\s*(?:(?:that\\s+)?(?:is|are|was|were)\\s+)?"
             + OPS + "\\s*(?:the\\s+)?(?:average|mean|平均值|平均水平|平均数|均值|平均)");
@@ -95,6 +101,10 @@ final class TermRoles {
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
+            if (hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) && countCompared(parts, hit, columns, before)) {
+                understood.add(e.term());
+                continue;   // "makers with more than 3 models", "有超过3个服务区的公司"
+            }
             if (columns.isEmpty()) {
                 // a table without a name column ("how many poker players", "number of orders") can only be counted
                 String mostOf = mostOf(before, after);
@@ -278,6 +288,26 @@ final class TermRoles {
                 && rest.substring(hit.end(), next.start()).matches("\\s*(总|的)?\\s*") && !next.entry().isValue();
     }
 
+    /**
+     * "more than 3 (car models)", "at least two (paragraphs)", "超过3个(服务区)": a condition on how many rows of the
+     * thing each group has (HAVING COUNT), which is not itself shown.
+     */
+    private static boolean countCompared(List<Part> parts, Lexicon.Hit hit, List<Reading.Column> columns,
+            String before) {
+        Matcher m = COUNT_COMPARED.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        String table = hit.entries().stream().filter(Lexicon.Entry::isEntity).findFirst().orElseThrow().table();
+        String label = hit.entry().term() + (hit.entry().term().matches("[a-z ]+") ? " count" : "数量");
+        Part p = new Part(Role.COMPARISON, hit, List.of(new Reading.Column(table, "*", label, "bigint")));
+        p.op = op(m.group(1));
+        p.values = List.of(String.valueOf(NUMBER_WORDS.getOrDefault(m.group(2), -1) >= 0
+                ? NUMBER_WORDS.get(m.group(2)) : Integer.parseInt(m.group(2))));
+        parts.add(p);
+        return true;
+    }
+
     /** "服务区数量", "多少个服务区": count the rows of the table the thing is named by (and a condition on the count). */
     private static Part count(List<Part> parts, Lexicon.Hit hit, List<Reading.Column> columns, String after,
             boolean english) {
@@ -332,7 +362,7 @@ final class TermRoles {
         return switch (word) {
             case "不低于", "不少于", "至少", "大于等于", ">=", "at least" -> ">=";
             case "不超过", "不高于", "至多", "小于等于", "<=", "at most" -> "<=";
-            case "小于", "低于", "少于", "less than", "fewer than", "lower than", "smaller than", "younger than",
+            case "小于", "低于", "少于", "不足", "less than", "fewer than", "lower than", "smaller than", "younger than",
                     "shorter than", "lighter than", "under", "below", "<" -> "<";
             case "等于", "=" -> "=";
             default -> ">";

@@ -106,4 +106,17 @@ class SqlWriterTest {
         assertEquals("`a``b`", Dialect.MYSQL.quote("a`b"));
         assertEquals("\"a\"\"b\"", Dialect.POSTGRESQL.quote("a\"b"));
     }
+
+    @Test
+    void aConditionOnHowManyRowsNeedsGroups() {
+        // "how many rows with more than 2 …" without anything to count per: an error, never "t1.* > 2"
+        Reading.Column rows = new Reading.Column("test", "*", "test count", "bigint");
+        Reading r = new Reading(List.of(new Reading.Measure(rows, "COUNT", "count")), List.of(),
+                List.of(new Reading.Filter(rows, ">", List.of("2"))), null, null, null);
+        assertThrows(IllegalArgumentException.class, () -> SqlWriter.write(r, seed("mysql")));
+        Reading grouped = new Reading(List.of(), List.of(new Reading.Column("test", "name", "name", "string")),
+                List.of(new Reading.Filter(rows, ">", List.of("2"))), null, null, null);
+        assertEquals("SELECT DISTINCT t1.`name` AS `name` FROM `test` t1 GROUP BY t1.`name` HAVING COUNT(*) > 2",
+                SqlWriter.write(grouped, seed("mysql")));
+    }
 }
