@@ -87,6 +87,14 @@ public enum Dialect {
         };
     }
 
+    /**
+     * {@code expression} matches a LIKE pattern regardless of case: ILIKE where the database has it, LIKE on MySQL
+     * (whose usual collations already ignore case).
+     */
+    public String like(String expression, String pattern) {
+        return expression + (this == MYSQL ? " LIKE " : " ILIKE ") + literal(pattern);
+    }
+
     /** A string literal. */
     public String literal(String value) {
         String escaped = value.replace("'", "''");

@@ -88,7 +88,9 @@ public final class QuestionParser {
 
     public static Parse parse(String input, SemanticModel model, Lexicon lexicon, LocalDate today, Reading previous) {
         boolean english = input.codePoints().noneMatch(Character::isIdeographic);
-        String text = Lexicon.normalise(input).replaceAll("[?？!！。，,;；:：()（）\\[\\]【】\"“”]+", " ").strip();
+        // a text in double quotes keeps its quotes as single ones ("J" → 'j'): a value or a text to match
+        String text = Lexicon.normalise(input).replaceAll("[\"“”]([^\"“”]{1,40})[\"“”]", "'$1'")
+                .replaceAll("[?？!！。，,;；:：()（）\\[\\]【】\"“”]+", " ").strip();
         Optional<TimeExpressions.Match> time = TimeExpressions.find(text, today);
         String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(m.end())).orElse(text);
         String rest = english ? EnglishAdjectives.spellOut(withoutTime, lexicon) : withoutTime;
@@ -270,6 +272,11 @@ public final class QuestionParser {
         // ratios: "X占Y(的)比例", "X占比" (of the total of its kind)
         Shares.ratios(rest, parts, measures, model, english, !dimensions.isEmpty());
 
+        if (dimensions.isEmpty() && measures.isEmpty() && !COUNT_WORD.matcher(rest).find()) {
+            // "cities ending with 'in'", "名称包含宜春的服务区": the values that match are listed
+            filters.values().stream().filter(f -> f.op().equals("LIKE")).map(Reading.Filter::column).distinct()
+                    .forEach(dimensions::add);
+        }
         if (comparisons.stream().anyMatch(c -> c.column().rows()) && !measures.isEmpty()
                 && measures.stream().allMatch(QuestionParser::plainValues)) {
             // "document ids with at least two paragraphs": what is listed is what the rows are counted per

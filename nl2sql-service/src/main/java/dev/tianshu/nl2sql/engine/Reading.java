@@ -66,7 +66,8 @@ public record Reading(
     }
 
     /**
-     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; ALL (each group has rows with
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; LIKE (one pattern with % for
+     * any text, matched regardless of case); ALL (each group has rows with
      * every one of the values); or >, >=, <, <= followed by {@link #AVERAGE} (no values: against the column's
      * average). With {@code measure} set, the condition is
      * on that measure's aggregate (HAVING), not on the rows.

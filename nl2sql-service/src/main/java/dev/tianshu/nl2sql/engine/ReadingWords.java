@@ -63,10 +63,22 @@ final class ReadingWords {
             case "IN" -> String.join(english ? " or " : "、", f.values());
             case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());
             case "ALL" -> (english ? "both " : "同时有") + String.join(english ? " and " : "和", f.values());
+            case "LIKE" -> likeWords(subject, f.values().get(0), english);
             case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
                     : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
             default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);
         };
+    }
+
+    /** "名称以南开头", "name starts with j", "名称包含宜春". */
+    private static String likeWords(String subject, String pattern, boolean english) {
+        String text = pattern.replaceAll("^%|%$", "");
+        boolean starts = !pattern.startsWith("%");
+        boolean ends = !pattern.endsWith("%");
+        if (english) {
+            return subject + (starts ? " starts with " : ends ? " ends with " : " contains ") + text;
+        }
+        return subject + (starts ? "以" + text + "开头" : ends ? "以" + text + "结尾" : "包含" + text);
     }
 
     static String periodLabel(String grain, boolean oneYear, boolean english) {

@@ -276,6 +276,7 @@ public final class SqlWriter {
             case "NOT IN" -> values.size() == 1 ? col + " <> " + values.get(0)
                     : col + " NOT IN (" + String.join(", ", values) + ")";
             case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
+            case "LIKE" -> d.like(col, f.values().get(0));
             default -> col + " " + f.op() + " " + values.get(0);
         };
     }

@@ -34,6 +34,18 @@ final class TermRoles {
     private static final Pattern COUNT_COMPARED = Pattern.compile("(more than|fewer than|less than|at least|at most|"
             + "超过|多于|大于|至少|不少于|少于|不足|小于)\\s*(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s*"
             + "(?:个|家|条|次|种|different\\s+|distinct\\s+|(?:[a-z]+\\s+)?)?\\s*$");
+    private static final Pattern NAME_WORD = Pattern.compile("名称|名字|\\bnames?\\b|\\btitles?\\b");
+    /** A quoted text, or "the letter / word X". */
+    private static final String TEXT = "(?:['‘]([^'‘’]+)['’]|(?:the\\s+)?(?:letter|word|string|text)\\s+['‘]?([\\w-]+)['’]?)";
+    private static final Pattern STARTS_WITH = Pattern.compile("\\s*(?:的)?\\s*(?:(?:that|which)\\s+)?"
+            + "(?:(?:starts?|begins?|starting|beginning)\\s+with\\s+(?:" + TEXT + "|(?!the\\b)([\\w-]+))"
+            + "|以\\s*(?:['‘]([^'‘’]+)['’]|([^\\s'‘’的]{1,12}?))\\s*(?:开头|开始|打头))");
+    private static final Pattern ENDS_WITH = Pattern.compile("\\s*(?:的)?\\s*(?:(?:that|which)\\s+)?"
+            + "(?:(?:ends?|ending)\\s+with\\s+(?:" + TEXT + "|(?!the\\b)([\\w-]+))"
+            + "|以\\s*(?:['‘]([^'‘’]+)['’]|([^\\s'‘’的]{1,12}?))\\s*结尾)");
+    private static final Pattern CONTAINS = Pattern.compile("\\s*(?:的)?\\s*(?:(?:that|which)\\s+)?"
+            + "(?:(?:contains?|containing|includes?|including|has|having|with)\\s+" + TEXT
+            + "|(?:中)?(?:包含|包括|含有|含|带有|带)\\s*(?:['‘]([^'‘’]+)['’]|([^\\s'‘’的]{1,12})))");
     /** A comparison with the column's average: "营收高于平均值", "weight smaller than the average". */
     private static final Pattern VERSUS_AVERAGE = Pattern.compile("(?:的)?\\s*(?:(?:that\\s+)?(?:is|are|was|were)\\s+)?"
             + OPS + "\\s*(?:the\\s+)?(?:average|mean|平均值|平均水平|平均数|均值|平均)");
@@ -249,6 +261,16 @@ final class TermRoles {
                 parts.add(p);
                 continue;
             }
+            String pattern = c.dataType().equals("string") ? likePattern(rest.substring(hit.end(),
+                    Math.min(rest.length(), hit.end() + 40))) : null;
+            if (pattern != null) {
+                // "名称包含'宜春'", "names start with the letter J": a text match on the column
+                Part p = new Part(Role.FILTER, hit, columns);
+                p.op = "LIKE";
+                p.values = List.of(pattern);
+                parts.add(p);
+                continue;
+            }
             boolean distinctBefore = DISTINCT_BEFORE.matcher(before).find();
             if ((distinctBefore && (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before.replaceAll(
                     "(去重的?|不同的?|distinct|unique|different)\\s*$", "")).find())) || DISTINCT_COUNT_AFTER.matcher(after).find()) {
@@ -272,7 +294,32 @@ final class TermRoles {
                     || ownedByGroup(parts, e, rest, hit, h + 1 < hits.size() ? hits.get(h + 1) : null));
             parts.add(p);
         }
+        nameLike(rest, hits, parts);
         return parts;
+    }
+
+    /**
+     * "名称以南昌开头的服务区", "customers whose name starts with 'J'": a text match on the name column of the thing
+     * named nearest to the word 名称 / name.
+     */
+    private static void nameLike(String rest, List<Lexicon.Hit> hits, List<Part> parts) {
+        Matcher name = NAME_WORD.matcher(rest);
+        while (name.find()) {
+            int at = name.start();
+            if (hits.stream().anyMatch(h -> h.start() <= at && at < h.end())) {
+                continue;   // part of a column's name, read with it
+            }
+            String pattern = likePattern(rest.substring(name.end(), Math.min(rest.length(), name.end() + 40)));
+            Part thing = parts.stream().filter(p -> p.role == Role.DIMENSION && p.hit.entries().stream()
+                            .anyMatch(Lexicon.Entry::isEntity))
+                    .min(java.util.Comparator.comparingInt(p -> Math.abs(p.hit.start() - at))).orElse(null);
+            if (pattern != null && thing != null) {
+                Part p = new Part(Role.FILTER, thing.hit, thing.candidates);
+                p.op = "LIKE";
+                p.values = List.of(pattern);
+                parts.add(parts.indexOf(thing) + 1, p);
+            }
+        }
     }
 
     /**
@@ -306,6 +353,29 @@ final class TermRoles {
                 ? NUMBER_WORDS.get(m.group(2)) : Integer.parseInt(m.group(2))));
         parts.add(p);
         return true;
+    }
+
+    /** The LIKE pattern right after a text column ("以南开头", "containing 'psoriasis'"), or null. */
+    static String likePattern(String after) {
+        Matcher m = STARTS_WITH.matcher(after);
+        if (m.lookingAt()) {
+            return text(m) + "%";
+        }
+        m = ENDS_WITH.matcher(after);
+        if (m.lookingAt()) {
+            return "%" + text(m);
+        }
+        m = CONTAINS.matcher(after);
+        return m.lookingAt() ? "%" + text(m) + "%" : null;
+    }
+
+    private static String text(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g).strip().replace("%", "");
+            }
+        }
+        return "";
     }
 
     /** "服务区数量", "多少个服务区": count the rows of the table the thing is named by (and a condition on the count). */

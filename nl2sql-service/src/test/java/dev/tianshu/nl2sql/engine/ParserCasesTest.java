@@ -36,7 +36,7 @@ class ParserCasesTest {
             "sum", "avg", "max", "min", "count", "distinct", "variance", "default-agg", "listing",
             // grouping, joins, time, conditions, ranking, ratios
             "group", "join", "time-relative", "time-absolute", "period", "compare", "between", "having", "top-n",
-            "order", "share", "absence",
+            "order", "share", "absence", "like",
             // conversations and what must not be answered
             "follow-up", "ungrounded", "hostile");
 
