@@ -236,7 +236,7 @@ public final class Lexicon {
                 {"金额|收入|营收", "营收", "收入", "营业额", "销售额", "营业收入", "流水", "营收金额", "金额", "revenue", "sales",
                         "income"},
                 {"订单", "订单量", "订单数", "订单数量", "单量", "orders", "order count"},
-                {"车辆数|车流", "车流量", "车流", "通行量", "车辆数量", "通行频次", "traffic"}};
+                {"车辆数|车流", "车流量", "车流", "通行量", "车辆数量", "通行频次", "车辆流量", "流量", "车次", "traffic"}};
         for (String[] group : groups) {
             Pattern keyword = Pattern.compile(group[0]);
             Reading.Column best = null;
