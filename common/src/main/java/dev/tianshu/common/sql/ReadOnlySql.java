@@ -1,10 +1,5 @@
 package dev.tianshu.common.sql;
 
-import java.lang.reflect.Field;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -600,41 +595,9 @@ public final class ReadOnlySql {
         }
 
         private void walk(Statement root) {
-            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-            Deque<Object> todo = new ArrayDeque<>();
-            todo.push(root);
-            while (!todo.isEmpty()) {
-                Object node = todo.pop();
-                if (!seen.add(node)) {
-                    continue;
-                }
-                if (seen.size() > MAX_NODES) {
-                    throw new IllegalStateException("语法树过大");
-                }
-                if (SqlNodes.forEachElement(node, element -> pushIfRelevant(todo, element))) {
-                    continue;
-                }
-                Class<?> type = node.getClass();
-                String name = type.getName();
-                if (name.startsWith("net.sf.jsqlparser.parser.") || type.isSynthetic() || type.isHidden()) {
-                    // the parser's tokens, AST nodes and configuration are not part of the model; lambdas hold none
-                    continue;
-                }
-                if (!name.startsWith("net.sf.jsqlparser.")) {
-                    // an unknown holder could hide part of the query: refuse rather than skip it
-                    throw new IllegalStateException("无法检查的语法树节点类型 " + name);
-                }
-                inspect(node, node == root);
-                for (Field field : SqlNodes.fields(node.getClass())) {
-                    pushIfRelevant(todo, SqlNodes.value(field, node));
-                }
-            }
-        }
-
-        private static void pushIfRelevant(Deque<Object> todo, Object value) {
-            if (value != null && !SqlNodes.isLeaf(value)) {
-                todo.push(value);
-            }
+            // the parser's tokens, AST nodes and configuration are not part of the model; lambdas hold none; an
+            // unknown holder could hide part of the query: refused rather than skipped
+            SqlNodes.walk(root, MAX_NODES, true, node -> inspect(node, node == root));
         }
 
         private void inspect(Object node, boolean isRoot) {

@@ -3,10 +3,15 @@ package dev.tianshu.common.sql;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +39,53 @@ public final class SqlNodes {
     };
 
     private SqlNodes() {
+    }
+
+    /**
+     * Visits every model object reachable from {@code root} once (following fields, lists, maps and arrays; not the
+     * parser's own tokens and nodes, nor lambdas), refusing a tree of more than {@code maxNodes} objects. An object
+     * of a type outside JSqlParser's model could hide part of a query: {@code strict} refuses it, otherwise it is
+     * skipped.
+     *
+     * @throws IllegalStateException when the tree is too large, or (strict) holds an unknown type
+     */
+    public static void walk(Object root, int maxNodes, boolean strict, Consumer<Object> visit) {
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Object> todo = new ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Object node = todo.pop();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (seen.size() > maxNodes) {
+                throw new IllegalStateException("语法树过大");
+            }
+            if (forEachElement(node, element -> push(todo, element))) {
+                continue;
+            }
+            Class<?> type = node.getClass();
+            String name = type.getName();
+            if (name.startsWith("net.sf.jsqlparser.parser.") || type.isSynthetic() || type.isHidden()) {
+                continue;
+            }
+            if (!name.startsWith("net.sf.jsqlparser.")) {
+                if (strict) {
+                    throw new IllegalStateException("无法检查的语法树节点类型 " + name);
+                }
+                continue;
+            }
+            visit.accept(node);
+            for (Field field : fields(type)) {
+                push(todo, value(field, node));
+            }
+        }
+    }
+
+    private static void push(Deque<Object> todo, Object value) {
+        if (value != null && !isLeaf(value)) {
+            todo.push(value);
+        }
     }
 
     /** The instance fields of {@code type} and its superclasses that can hold a node (not static, not primitive). */

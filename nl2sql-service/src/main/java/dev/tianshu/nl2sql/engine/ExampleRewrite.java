@@ -1,12 +1,9 @@
 package dev.tianshu.nl2sql.engine;
 
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -257,35 +254,7 @@ final class ExampleRewrite {
     /** Every JSqlParser model object reachable from {@code root} (following fields, lists, maps). */
     private static List<Object> nodes(Object root) {
         List<Object> nodes = new ArrayList<>();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Object> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Object node = todo.pop();
-            if (!seen.add(node)) {
-                continue;
-            }
-            if (seen.size() > 200_000) {
-                throw new IllegalStateException("syntax tree too large");
-            }
-            if (SqlNodes.forEachElement(node, item -> push(todo, item))) {
-                continue;
-            }
-            String name = node.getClass().getName();
-            if (!name.startsWith("net.sf.jsqlparser.") || name.startsWith("net.sf.jsqlparser.parser.")) {
-                continue;
-            }
-            nodes.add(node);
-            for (Field f : SqlNodes.fields(node.getClass())) {
-                push(todo, SqlNodes.value(f, node));
-            }
-        }
+        SqlNodes.walk(root, 200_000, false, nodes::add);
         return nodes;
-    }
-
-    private static void push(Deque<Object> todo, Object value) {
-        if (value != null && !SqlNodes.isLeaf(value)) {
-            todo.push(value);
-        }
     }
 }
