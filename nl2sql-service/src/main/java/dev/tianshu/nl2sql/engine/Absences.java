@@ -1,6 +1,8 @@
 package dev.tianshu.nl2sql.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -65,49 +67,54 @@ final class Absences {
             if (!negation.find()) {
                 continue;
             }
-            if (english && negation.group(1) != null && java.util.Arrays.stream(negation.group(1).trim().split("\\s+"))
+            if (english && negation.group(1) != null && Arrays.stream(negation.group(1).trim().split("\\s+"))
                     .anyMatch(NOT_LINKING::contains)) {
                 continue;
             }
-            List<Part> conditions = new ArrayList<>();
-            for (Part p : parts) {
-                boolean condition = p.role == Role.FILTER || p.role == Role.COMPARISON;
-                if (condition && p.hit.start() >= hits.get(from).start() && p.hit.end() <= hit.start()) {
-                    conditions.add(p);
-                }
-            }
-            // right after it ("any cartoon directed by Ben Jones", "any treatment on dogs", "any ship with tonnage
-            // 225"): its conditions, the columns they are on and things linked to it by a preposition, up to a term
-            // of the answer's own tables ("customers without any orders in Berlin": Berlin is the customers')
-            Set<String> answers = new java.util.HashSet<>();
             int negated = hits.get(from).start();
-            parts.stream().filter(p -> p.hit.end() <= negated && p.role != Role.FILTER
-                    && p.role != Role.COMPARISON).forEach(p -> p.candidates.forEach(c -> answers.add(c.table())));
+            List<Part> conditions = new ArrayList<>(parts.stream().filter(p -> isCondition(p)
+                    && p.hit.start() >= negated && p.hit.end() <= hit.start()).toList());
             List<Part> named = new ArrayList<>();
-            int end = hit.end();
-            for (Part p : parts) {
-                if (p.hit.start() < end) {
-                    continue;
-                }
-                int i = parts.indexOf(p);
-                Part following = i + 1 < parts.size() ? parts.get(i + 1) : null;
-                boolean condition = p.role == Role.FILTER || p.role == Role.COMPARISON;
-                if (condition && p.candidates.stream().anyMatch(c -> !answers.contains(c.table()))) {
-                    conditions.add(p);
-                } else if (!condition && following != null && following.role == Role.FILTER
-                        && p.candidates.stream().anyMatch(following.candidates::contains)) {
-                    named.add(p);   // "tonnage" of "tonnage '225'"
-                } else if (english && p.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
-                        && LINKED.matcher(rest.substring(end, p.hit.start())).matches()) {
-                    named.add(p);
-                } else {
-                    break;
-                }
-                end = p.hit.end();
-            }
+            takeFollowing(rest, parts, hit, negated, english, conditions, named);
             return new Absence(hit, entity.table(), entity.term(), conditions, named);
         }
         return null;
+    }
+
+    /**
+     * The parts right after the related thing ("any cartoon directed by Ben Jones", "any treatment on dogs", "any
+     * ship with tonnage 225"): its conditions, the columns they are on and things linked to it by a preposition, up
+     * to a term of the answer's own tables ("customers without any orders in Berlin": Berlin is the customers').
+     */
+    private static void takeFollowing(String rest, List<Part> parts, Lexicon.Hit hit, int negated, boolean english,
+            List<Part> conditions, List<Part> named) {
+        Set<String> answers = new HashSet<>();
+        parts.stream().filter(p -> p.hit.end() <= negated && !isCondition(p))
+                .forEach(p -> p.candidates.forEach(c -> answers.add(c.table())));
+        int end = hit.end();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            if (p.hit.start() < end) {
+                continue;
+            }
+            Part following = i + 1 < parts.size() ? parts.get(i + 1) : null;
+            if (isCondition(p) && p.candidates.stream().anyMatch(c -> !answers.contains(c.table()))) {
+                conditions.add(p);
+            } else if (!isCondition(p) && following != null && following.role == Role.FILTER
+                    && p.candidates.stream().anyMatch(following.candidates::contains)) {
+                named.add(p);   // "tonnage" of "tonnage '225'"
+            } else if (english && p.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
+                    && LINKED.matcher(rest.substring(end, p.hit.start())).matches()) {
+                named.add(p);
+            } else {
+                return;
+            }
+            end = p.hit.end();
+        }
+    }
+
+    private static boolean isCondition(Part p) {
+        return p.role == Role.FILTER || p.role == Role.COMPARISON;
     }
 
     /** The reading's absence: the conditions grounded in the related table (or nearest it). */
