@@ -60,7 +60,9 @@ public final class QuestionParser {
             + "(?<!reverse )\\balphabetical|\\balphabetically\\b");
     /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
-    private static final Pattern CHANGES_DATA = Pattern.compile("删除|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
+    /** Rows that were (soft) deleted, asked about: "已删除的映射记录数量", "deleted orders". */
+    private static final Pattern DELETED = Pattern.compile("已删除|已被删除|被删除|逻辑删除|删除了?的|\\bdeleted\\b");
+    private static final Pattern CHANGES_DATA = Pattern.compile("(?<!已|被|逻辑)删除(?!了?的)|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
             + "\\b(drop|delete|truncate|insert|alter|create|grant|revoke|merge)\\b|\\bupdate\\b.*\\bset\\b");
     private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
     /** After a comparison, the group it qualifies: "超过100万的(服务区)", "超过1000的日期(和…)". */
@@ -243,6 +245,13 @@ public final class QuestionParser {
             dimensions.addAll(0, compared);
         }
 
+        if (DELETED.matcher(rest).find()) {
+            // the deleted rows of what is counted or listed, which are otherwise left out
+            SqlWriter.softDeleteColumn(model, fact).ifPresent(c -> {
+                filters.put(key(c) + "DELETED", new Reading.Filter(c, "DELETED", List.of()));
+                understood.add(english ? "deleted" : "已删除");
+            });
+        }
         if (timeColumn == null || !timeColumn.table().equals(fact)) {
             Reading.Column preferred = timeColumn;
             timeColumn = Grounding.timeColumn(model, fact).orElse(preferred);

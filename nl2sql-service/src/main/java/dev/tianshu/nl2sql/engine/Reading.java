@@ -67,7 +67,8 @@ public record Reading(
 
     /**
      * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; LIKE (one pattern with % for
-     * any text, matched regardless of case); ALL (each group has rows with
+     * any text, matched regardless of case); DELETED (no values: the soft-delete column is set, the rows otherwise
+     * left out); ALL (each group has rows with
      * every one of the values); or >, >=, <, <= followed by {@link #AVERAGE} (no values: against the column's
      * average). With {@code measure} set, the condition is
      * on that measure's aggregate (HAVING), not on the rows.

@@ -64,6 +64,7 @@ final class ReadingWords {
             case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());
             case "ALL" -> (english ? "both " : "同时有") + String.join(english ? " and " : "和", f.values());
             case "LIKE" -> likeWords(subject, f.values().get(0), english);
+            case "DELETED" -> english ? "deleted" : "已删除";
             case "BETWEEN" -> english ? subject + " between " + f.values().get(0) + " and " + f.values().get(1)
                     : subject + "在" + f.values().get(0) + "到" + f.values().get(1) + "之间";
             default -> subject + (english ? " " + f.op() + " " : f.op()) + f.values().get(0);

@@ -35,6 +35,13 @@ public final class SqlWriter {
                 .filter(c -> SOFT_DELETE.contains(c.toLowerCase(Locale.ROOT))).findFirst());
     }
 
+    /** The soft-delete column of a table as a reading's column ("已删除的映射记录" asks for the rows where it is set). */
+    static java.util.Optional<Reading.Column> softDeleteColumn(SemanticModel model, String table) {
+        return model.table(table).flatMap(t -> t.columns().stream()
+                .filter(c -> SOFT_DELETE.contains(c.columnName().toLowerCase(Locale.ROOT))).findFirst()
+                .map(c -> Lexicon.column(t, c)));
+    }
+
     /** "The latest day": the day of the time column equals the latest day in its table (rows not deleted). */
     private static String latestDay(Reading.Column time, String ref, SemanticModel model, Dialect d) {
         String day = d.period("day", ref, time.dataType());
@@ -129,9 +136,14 @@ public final class SqlWriter {
                 where.add(rowCondition(f, aliases, model, d));
             }
         }
-        // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data
+        // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data, unless they are asked for
+        Set<String> deletedAsked = r.filters().stream().filter(f -> f.op().equals("DELETED"))
+                .map(f -> key(f.column().table())).collect(Collectors.toSet());
         for (Map.Entry<String, String> joined : aliases.entrySet()) {
-            softDelete(model, joined.getKey()).ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c) + " IS NULL"));
+            if (!deletedAsked.contains(joined.getKey())) {
+                softDelete(model, joined.getKey())
+                        .ifPresent(c -> where.add(joined.getValue() + "." + d.quote(c) + " IS NULL"));
+            }
         }
         if (r.time() != null) {
             where.addAll(timeConditions(r.time(), aliases, model, d));
@@ -277,6 +289,7 @@ public final class SqlWriter {
                     : col + " NOT IN (" + String.join(", ", values) + ")";
             case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
             case "LIKE" -> d.like(col, f.values().get(0));
+            case "DELETED" -> col + " IS NOT NULL";
             default -> col + " " + f.op() + " " + values.get(0);
         };
     }
