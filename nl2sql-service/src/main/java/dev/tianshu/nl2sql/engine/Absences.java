@@ -2,8 +2,11 @@ package dev.tianshu.nl2sql.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,13 +120,50 @@ final class Absences {
         return p.role == Role.FILTER || p.role == Role.COMPARISON;
     }
 
-    /** The reading's absence: the conditions grounded in the related table (or nearest it). */
-    static Reading.Absent absent(Absence a, SemanticModel model, Reading.Time time) {
+    /**
+     * The absence the question names, its parts taken out of {@code parts}; null when there is none, or when what is
+     * left is about the related table itself or is not joined to it.
+     */
+    static Absence take(String rest, List<Lexicon.Hit> hits, List<Part> parts, SemanticModel model,
+            List<String> understood, boolean english) {
+        Absence found = find(rest, hits, parts, english);
+        if (found == null) {
+            return null;
+        }
+        List<Part> kept = new ArrayList<>(parts);
+        kept.removeIf(found::covers);
+        // "the countries with no car makers": the answer's terms are not the related table's columns
+        Map<Part, List<Reading.Column>> candidates = new HashMap<>();
+        for (Part p : kept) {
+            candidates.put(p, p.candidates);
+            List<Reading.Column> others = p.candidates.stream()
+                    .filter(c -> !c.table().equalsIgnoreCase(found.table())).toList();
+            p.candidates = others.isEmpty() ? p.candidates : others;
+        }
+        String main = kept.isEmpty() ? null : Grounding.factTable(kept, model);
+        if (main == null || main.equalsIgnoreCase(found.table())
+                || SqlWriter.distance(model, main, found.table()) >= 1_000) {
+            candidates.forEach((p, c) -> p.candidates = c);
+            return null;
+        }
+        parts.retainAll(kept);
+        understood.add((english ? "without " : "没有") + found.label());
+        return found;
+    }
+
+    /**
+     * The reading's absence: the conditions grounded in the related table (or nearest it); the question's time is
+     * the related rows' when only they have a business date ("过去30天内没有营业日数据的公司").
+     */
+    static Reading.Absent absent(Absence a, SemanticModel model, String fact, Optional<TimeRange> range) {
         List<Reading.Filter> filters = new ArrayList<>();
         for (Part p : a.conditions()) {
             Reading.Column c = Grounding.nearest(p.candidates, a.table(), model);
             filters.add(new Reading.Filter(c, p.op, p.values));
         }
-        return new Reading.Absent(a.table(), a.label(), filters, time);
+        Optional<Reading.Column> theirs = Grounding.businessTime(model, a.table());
+        boolean theirTime = range.isPresent() && theirs.isPresent() && Grounding.businessTime(model, fact).isEmpty();
+        return new Reading.Absent(a.table(), a.label(), filters,
+                theirTime ? new Reading.Time(theirs.get(), range.get()) : null);
     }
 }

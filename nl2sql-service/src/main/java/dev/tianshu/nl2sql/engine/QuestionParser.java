@@ -2,7 +2,6 @@ package dev.tianshu.nl2sql.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,29 +119,7 @@ public final class QuestionParser {
                     && !TermRoles.GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find());
         }
         // "没有关联任何服务区的路段": the related thing and its conditions are not terms of the answer's rows
-        Absences.Absence found = Absences.find(rest, hits, parts, english);
-        Absences.Absence absence = null;
-        if (found != null) {
-            List<Part> kept = new ArrayList<>(parts);
-            kept.removeIf(found::covers);
-            // "the countries with no car makers": the answer's terms are not the related table's columns
-            Map<Part, List<Reading.Column>> candidates = new HashMap<>();
-            for (Part p : kept) {
-                candidates.put(p, p.candidates);
-                List<Reading.Column> others = p.candidates.stream()
-                        .filter(c -> !c.table().equalsIgnoreCase(found.table())).toList();
-                p.candidates = others.isEmpty() ? p.candidates : others;
-            }
-            String main = kept.isEmpty() ? null : Grounding.factTable(kept, model);
-            if (main != null && !main.equalsIgnoreCase(found.table())
-                    && SqlWriter.distance(model, main, found.table()) < 1_000) {
-                parts.retainAll(kept);
-                understood.add((english ? "without " : "没有") + found.label());
-                absence = found;
-            } else {
-                candidates.forEach((p, c) -> p.candidates = c);
-            }
-        }
+        Absences.Absence absence = Absences.take(rest, hits, parts, model, understood, english);
         Integer limit = null;
         Boolean descending = null;
         Matcher top = TOP.matcher(rest);
@@ -459,13 +436,10 @@ public final class QuestionParser {
                 ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range()) : null;
         List<Reading.Absent> absent = new ArrayList<>();
         if (absence != null) {
-            // "过去30天内没有经营数据的公司": the time is the related rows' when only they have a business date
-            Optional<Reading.Column> theirs = Grounding.businessTime(model, absence.table());
-            boolean theirTime = time.isPresent() && theirs.isPresent() && Grounding.businessTime(model, fact).isEmpty();
-            absent.add(Absences.absent(absence, model,
-                    theirTime ? new Reading.Time(theirs.get(), time.get().range()) : null));
-            if (theirTime) {
-                timeFilter = null;
+            Reading.Absent a = Absences.absent(absence, model, fact, time.map(TimeExpressions.Match::range));
+            absent.add(a);
+            if (a.time() != null) {
+                timeFilter = null;   // the related rows' time, not the answer's
             }
         }
         Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
