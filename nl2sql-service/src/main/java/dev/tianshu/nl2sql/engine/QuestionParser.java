@@ -60,7 +60,8 @@ public final class QuestionParser {
     /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     /** Rows that were (soft) deleted, asked about: "已删除的映射记录数量", "deleted orders". */
-    private static final Pattern DELETED = Pattern.compile("已删除|已被删除|被删除|逻辑删除|删除了?的|\\bdeleted\\b");
+    private static final Pattern DELETED = Pattern.compile("(?<!未|没|没有|非|不)(?:已被删除|已删除|被删除|逻辑删除)"
+            + "|(?<!未|没|没有|非|不|被|已)删除了?的|(?<!not |non-|un)\\bdeleted\\b");
     private static final Pattern CHANGES_DATA = Pattern.compile("(?<!已|被|逻辑)删除(?!了?的)|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
             + "\\b(drop|delete|truncate|insert|alter|create|grant|revoke|merge)\\b|\\bupdate\\b.*\\bset\\b");
     private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
