@@ -209,9 +209,12 @@ public final class QuestionParser {
         filters.replaceAll((k, f) -> f.op().equals("ALL") && (f.values().size() < 2 || dimensions.isEmpty())
                 ? new Reading.Filter(f.column(), "IN", f.values()) : f);
         for (Reading.Filter f : filters.values()) {
+            if (!f.op().equals("ALL")) {
+                continue;
+            }
             // "both Furniture and Technology products": the things the values are of are not listed one by one
             List<Reading.Column> scopes = parts.stream().filter(p -> p.role == Role.DIMENSION && p.singleRow
-                    && f.op().equals("ALL") && p.column().table().equals(f.column().table())).map(Part::column).toList();
+                    && p.column().table().equals(f.column().table())).map(Part::column).toList();
             if (dimensions.stream().anyMatch(d -> !scopes.contains(d))) {
                 dimensions.removeAll(scopes);
             }

@@ -31,8 +31,7 @@ public final class SqlWriter {
 
     /** The soft-delete column of a table, if it has one. */
     private static java.util.Optional<String> softDelete(SemanticModel model, String table) {
-        return model.table(table).flatMap(t -> t.columns().stream().map(SemanticModel.Column::columnName)
-                .filter(c -> SOFT_DELETE.contains(c.toLowerCase(Locale.ROOT))).findFirst());
+        return softDeleteColumn(model, table).map(Reading.Column::column);
     }
 
     /** The soft-delete column of a table as a reading's column ("已删除的映射记录" asks for the rows where it is set). */
@@ -114,7 +113,7 @@ public final class SqlWriter {
         List<String> where = new ArrayList<>();
         List<String> having = new ArrayList<>();
         List<Reading.Filter> versusGroups = new ArrayList<>();
-        boolean allOf = false;   // grouped by a condition on the groups, not by an aggregate shown
+        boolean groupedByCondition = false;   // by a condition on the groups, not by an aggregate shown
         for (Reading.Filter f : r.filters()) {
             if (f.measure() != null && f.measure() < measureExprs.size() && aggregated
                     && f.op().endsWith(Reading.Filter.AVERAGE)) {
@@ -123,13 +122,13 @@ public final class SqlWriter {
                 having.add(condition(f, "(" + measureExprs.get(f.measure()) + ")", d));
             } else if (f.column().rows() && f.measure() == null && !groupBy.isEmpty()) {
                 having.add(condition(f, "COUNT(*)", d));   // "makers with more than 3 models": not shown
-                allOf = true;
+                groupedByCondition = true;
             } else if (f.op().equals("ALL") && !groupBy.isEmpty()) {
                 // every value is there: the rows with any of them, per group, have them all
                 String col = ref(f.column(), aliases, d);
                 where.add(condition(new Reading.Filter(f.column(), "IN", f.values()), col, d));
                 having.add("COUNT(DISTINCT " + col + ") = " + f.values().size());
-                allOf = true;
+                groupedByCondition = true;
             } else if (f.column().rows()) {
                 throw new IllegalArgumentException("“" + f.column().label() + "”的条件需要按某一列分组，请说明按什么统计");
             } else {
@@ -165,12 +164,12 @@ public final class SqlWriter {
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
-        if (allOf && !aggregated) {
+        if (groupedByCondition && !aggregated) {
             // the values shown per thing are grouped too
             r.measures().stream().filter(m -> m.column() != null && !m.column().rows())
                     .forEach(m -> groupBy.add(ref(m.column(), aliases, d)));
         }
-        if ((aggregated || allOf) && !groupBy.isEmpty()) {
+        if ((aggregated || groupedByCondition) && !groupBy.isEmpty()) {
             sql.append(" GROUP BY ").append(String.join(", ", groupBy));
         }
         if (!having.isEmpty()) {
