@@ -64,13 +64,17 @@ final class Grounding {
         return best;
     }
 
-    /** The candidate in the fact table, else the one the fewest joins away from it. */
+    /**
+     * The candidate in the fact table, else the one the fewest joins away from it; on a tie, one in a table of things
+     * (服务区表) before one in a table of events (营业日数据表).
+     */
     static Reading.Column nearest(List<Reading.Column> candidates, String fact, SemanticModel model) {
         Reading.Column best = candidates.get(0);
         int bestDistance = Integer.MAX_VALUE;
         for (Reading.Column c : candidates) {
             int d = SqlWriter.distance(model, fact, c.table());
-            if (d < bestDistance) {
+            if (d < bestDistance || d == bestDistance && SqlWriter.eventsOnly(model, best.table())
+                    && !SqlWriter.eventsOnly(model, c.table())) {
                 best = c;
                 bestDistance = d;
             }

@@ -52,6 +52,8 @@ public final class Lexicon {
                     + "查询|统计|分析|列出|对比|比较|找出|查找|显示|计算|查看|请问|只看|看看|看|查|在|的|与|和|及|或|、|并|且|中|内|下|个|家|条|"
                     + "开放|关闭|营业|停业|新增|有效|最高|最低|最多|最少|最大|最小|排名|top|前|筛选出|筛选|任何|状态|类型|类别|数据|信息|记录|系统|情况|维度|级别)");
 
+    /** A grouping word and the Chinese word after it ("各系统"). */
+    private static final Pattern GROUPED_WORD = Pattern.compile("(?:各个?|按照?|每个?|不同的?)([\\u4e00-\\u9fff]{2,6})");
     private static final Pattern COORDINATION = Pattern.compile("\\s*(及|和|与|、|以及|及其)\\s*");
 
     /** first_name, last_name …: a part of a person's name, not the name of a "first" or a "last". */
@@ -332,8 +334,37 @@ public final class Lexicon {
             }
             hits.add(new Hit(i, end, entries));
         }
+        heads(text, taken, hits);
         hits.sort(Comparator.comparingInt(Hit::start));
         return hits;
+    }
+
+    /**
+     * "各系统": after a grouping word, a word that is no term but ends exactly one column's term (来源系统) names that
+     * column; the longest such word of 2 to 4 characters is taken.
+     */
+    private void heads(String text, boolean[] taken, List<Hit> hits) {
+        Matcher m = GROUPED_WORD.matcher(text);
+        for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) {
+            int start = m.start(1);
+            for (int end = Math.min(m.end(1), start + 4); end >= start + 2; end--) {
+                if (!free(taken, start, end)) {
+                    continue;
+                }
+                String word = text.substring(start, end);
+                List<Entry> entries = byTerm.entrySet().stream()
+                        .filter(t -> t.getKey().length() > word.length() && t.getKey().endsWith(word))
+                        .flatMap(t -> t.getValue().stream())
+                        .filter(e -> !e.isValue() && !e.isEntity() && e.column() != null).toList();
+                if (!entries.isEmpty() && entries.stream().map(Entry::column).distinct().count() == 1) {
+                    for (int k = start; k < end; k++) {
+                        taken[k] = true;
+                    }
+                    hits.add(new Hit(start, end, List.of(entries.get(0))));
+                    break;
+                }
+            }
+        }
     }
 
     /**

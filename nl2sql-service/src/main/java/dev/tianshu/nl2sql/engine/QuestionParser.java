@@ -167,7 +167,8 @@ public final class QuestionParser {
         boolean dayListed = false;
         long namedDimensions = parts.stream().filter(p -> p.role == Role.DIMENSION && !p.singleRow).count();
         boolean scopeDropsAllowed = namedDimensions > 0
-                && parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT);
+                && (parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT)
+                        || COUNT_WORD.matcher(rest).find());
         for (Part p : parts) {
             switch (p.role) {
                 case MEASURE -> {
@@ -242,8 +243,10 @@ public final class QuestionParser {
             yearFilter(model, fact, time.get().range()).ifPresent(f -> filters.put(key(f.column()) + "year", f));
         }
         if (grain != null && timeColumn != null) {
-            boolean oneYear = time.map(m -> m.range().from().getYear() == m.range().to().minusDays(1).getYear())
-                    .orElse(false);
+            // months within one calendar year are numbered; a rolling window's months ("最近6个月每月") are year-months
+            // whatever today is
+            boolean oneYear = time.map(m -> !m.range().rolling()
+                    && m.range().from().getYear() == m.range().to().minusDays(1).getYear()).orElse(false);
             String label = grain.equals("day") ? timeColumn.label() : ReadingWords.periodLabel(grain, oneYear, english);
             int at = grainAt(rest, grain);
             int index = 0;

@@ -73,7 +73,7 @@ public final class SqlWriter {
         Map<String, String> aliases = new LinkedHashMap<>();
         aliases.put(base, "t1");
         StringBuilder from = new StringBuilder(d.quote(table(model, base)) + " t1");
-        joins(model, base, used, aliases, from, d, "t", false);
+        boolean fansOut = joins(model, base, used, aliases, from, d, "t", false);
 
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
@@ -158,7 +158,9 @@ public final class SqlWriter {
                     + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                     + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ") g)");
         }
-        boolean distinct = r.measures().isEmpty();
+        // a list is made distinct, unless it lists a table's own rows (its name shown, joined only to what each row
+        // refers to): two 路段 of the same name on two routes are two rows
+        boolean distinct = r.measures().isEmpty() && (fansOut || !ownRows(r, base, model));
         StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
                 .append(String.join(", ", select)).append(" FROM ").append(from);
         if (!where.isEmpty()) {
@@ -301,8 +303,13 @@ public final class SqlWriter {
      * Joins every other used table along the shortest path of relations from the base, as the relations say or
      * ({@code inner}: rows that are linked, as in a NOT EXISTS) as inner joins; aliases are prefix + number.
      */
-    private static void joins(SemanticModel model, String base, Set<String> used, Map<String, String> aliases,
+    /**
+     * Joins the used tables to the base along the model's relations; true when a join goes from a dimension to its
+     * fact (a base row can then come out more than once).
+     */
+    private static boolean joins(SemanticModel model, String base, Set<String> used, Map<String, String> aliases,
             StringBuilder from, Dialect d, String prefix, boolean inner) {
+        boolean fansOut = false;
         for (String target : used) {
             if (aliases.containsKey(target)) {
                 continue;
@@ -317,6 +324,7 @@ public final class SqlWriter {
                 boolean forward = key(rel.factTable()).equals(current);
                 String next = key(forward ? rel.dimensionTable() : rel.factTable());
                 if (!aliases.containsKey(next)) {
+                    fansOut |= !forward;
                     String alias = prefix + (aliases.size() + 1);
                     aliases.put(next, alias);
                     String joinType = inner ? "INNER JOIN" : forward ? rel.joinType() : reversed(rel.joinType());
@@ -331,6 +339,25 @@ public final class SqlWriter {
                 current = next;
             }
         }
+        return fansOut;
+    }
+
+    /**
+     * Whether a list shows the base table's own rows: the table's name column is shown, and the table stands for
+     * things (some relation refers to it, or it refers to nothing) rather than being only a fact table of events.
+     */
+    private static boolean ownRows(Reading r, String base, SemanticModel model) {
+        Reading.Column name = Lexicon.nameColumn(model, base);
+        boolean named = name != null && r.dimensions().stream().anyMatch(c -> c.grain() == null
+                && key(c.table()).equals(base) && c.column().equalsIgnoreCase(name.column()));
+        return named && !eventsOnly(model, base);
+    }
+
+    /** A table only ever on the fact side of the relations: its rows are events (营业日数据), not things. */
+    static boolean eventsOnly(SemanticModel model, String table) {
+        String t = key(table);
+        return model.relations().stream().anyMatch(rel -> key(rel.factTable()).equals(t))
+                && model.relations().stream().noneMatch(rel -> key(rel.dimensionTable()).equals(t));
     }
 
     /** The join type seen from the other side: LEFT and RIGHT swap. */

@@ -63,6 +63,10 @@ final class TermRoles {
     private static final Pattern DISTINCT_COUNT_AFTER = Pattern.compile("^\\s*(的)?\\s*去重(计数|数量|个数|后的数量)");
     private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
             + "由低到高|desc|asc|order)");
+    /** Before a numeric column, the words that make it a grouping (not a measure). */
+    private static final Pattern NUMBER_GROUPED = Pattern.compile("(?<!排序|排列|排名)(按照?|各个?|不同的?)\\s*$");
+    /** Right after a thing, the records it qualifies: "(服务区)业务数据记录", "(服务区)数据". */
+    private static final Pattern RECORDS_OF = Pattern.compile("[\\u4e00-\\u9fff]{0,4}?(数据|记录)");
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
     /** "…总量及日均值": a second aggregation of the measure just named. */
     private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额)?\\s*"
@@ -98,6 +102,36 @@ final class TermRoles {
     private TermRoles() {
     }
 
+    /**
+     * Whether a term only names the column of the term just before it again: "ID" right after it (数据来源类别ID), or
+     * the column's own name after it ("数据来源类别（source_type）", the brackets already spaces).
+     */
+    private static boolean restates(String rest, List<Lexicon.Hit> hits, int h, List<Reading.Column> columns) {
+        if (h == 0 || columns.isEmpty()) {
+            return false;
+        }
+        int p = h - 1;
+        while (p > 0 && restates(rest, hits, p, columnsOf(hits.get(p)))) {
+            p--;   // "数据来源类别ID（source_type）": past the ID
+        }
+        Lexicon.Hit previous = hits.get(p);
+        Lexicon.Hit hit = hits.get(h);
+        List<Reading.Column> named = previous.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull)
+                .toList();
+        if (named.isEmpty() || previous.entries().stream().anyMatch(Lexicon.Entry::isValue)) {
+            return false;
+        }
+        String term = rest.substring(hit.start(), hit.end());
+        String between = rest.substring(hits.get(h - 1).end(), hit.start());
+        return term.equalsIgnoreCase("id") && between.isEmpty()
+                || between.isBlank() && !between.isEmpty() && named.stream().anyMatch(columns::contains)
+                        && term.equalsIgnoreCase(named.stream().filter(columns::contains).findFirst().orElseThrow().column());
+    }
+
+    private static List<Reading.Column> columnsOf(Lexicon.Hit hit) {
+        return hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull).distinct().toList();
+    }
+
     /** What each term is in this question (its role), from the words around it. */
     static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood,
             boolean english) {
@@ -105,14 +139,16 @@ final class TermRoles {
         for (int h = 0; h < hits.size(); h++) {
             Lexicon.Hit hit = hits.get(h);
             Lexicon.Entry e = hit.entry();
-            List<Reading.Column> columns = hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull)
-                    .distinct().toList();
+            List<Reading.Column> columns = columnsOf(hit);
             int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
             // English words are longer: "how many different " is 19 characters
             String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 24 : 8)), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
+            if (restates(rest, hits, h, columns)) {
+                continue;   // "数据来源类别ID（source_type）": the column named again, by its id or its name
+            }
             if (hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) && countCompared(parts, hit, columns, before)) {
                 understood.add(e.term());
                 continue;   // "makers with more than 3 models", "有超过3个服务区的公司"
@@ -224,6 +260,14 @@ final class TermRoles {
                         && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
                     p.aggregation = last.aggregation;   // "average amount and quantity", "平均金额和数量"
                 }
+                if (p.aggregation == null && !english && NUMBER_GROUPED.matcher(before).find() && !p.orderedBy
+                        && !ORDER_AFTER.matcher(after).lookingAt()) {
+                    // "不同数据来源类别的记录数", "按年龄统计人数": a number that groups ("by amount" ranks)
+                    Part d = new Part(Role.DIMENSION, hit, columns);
+                    d.grouping = true;
+                    parts.add(d);
+                    continue;
+                }
                 if (p.aggregation == null) {
                     p.aggregation = "NONE";
                 }
@@ -289,7 +333,8 @@ final class TermRoles {
             boolean grouped = GROUP.matcher(before).find();
             p.grouping = grouped;
             // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
-            p.singleRow = !grouped && (SCOPE.matcher(before).find() || (h > 0 && hits.get(h - 1).entry().isValue()
+            // "服务区业务数据记录数量": the records are the thing's, counted, not grouped by it
+            p.singleRow = !grouped && (SCOPE.matcher(before).find() || RECORDS_OF.matcher(afterAll).lookingAt() || (h > 0 && hits.get(h - 1).entry().isValue()
                     && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*"))
                     || ownedByGroup(parts, e, rest, hit, h + 1 < hits.size() ? hits.get(h + 1) : null));
             parts.add(p);

@@ -13,6 +13,11 @@ public record TimeRange(LocalDate from, LocalDate to, String label, boolean late
         this(from, to, label, false);
     }
 
+    /** A window that rolls with today ("最近6个月", "past 30 days"), not a calendar period. */
+    public boolean rolling() {
+        return label.matches("(最近|过去|前)\\d+.*");
+    }
+
     /** The most recent day that has data. */
     public static TimeRange latestDay(LocalDate today) {
         return new TimeRange(today, today.plusDays(1), "最近一天", true);

@@ -291,16 +291,16 @@ class DialectSqlTest {
                                     + "WHERE t1.\"delete_ts\" IS NULL AND t2.\"delete_ts\" IS NULL GROUP BY t2.\"service_area_name\" "
                                     + "HAVING (SUM(t1.\"order_total\")) > 500 ORDER BY SUM(t1.\"order_total\") DESC"),
                     "南昌西服务区 | 1120 ; 宜春服务区 | 1050"),
-            new Example("DISTINCT listing of a dimension with a value filter", "highway",
+            new Example("listing of a table's own rows (no DISTINCT) with a value filter", "highway",
                     reading(List.of(), List.of(AREA), List.of(new Filter(STATE, "IN", List.of("暂停营业"))), null, null,
                             null),
-                    sql("SELECT DISTINCT t1.`service_area_name` AS `服务区名称` FROM `service_area` t1 "
+                    sql("SELECT t1.`service_area_name` AS `服务区名称` FROM `service_area` t1 "
                                     + "WHERE t1.`state` = '暂停营业' AND t1.`delete_ts` IS NULL",
-                            "SELECT DISTINCT t1.`service_area_name` AS `服务区名称` FROM `service_area` t1 "
+                            "SELECT t1.`service_area_name` AS `服务区名称` FROM `service_area` t1 "
                                     + "WHERE t1.`state` = '暂停营业' AND t1.`delete_ts` IS NULL",
-                            "SELECT DISTINCT t1.`service_area_name` AS `服务区名称` FROM `service_area` t1 "
+                            "SELECT t1.`service_area_name` AS `服务区名称` FROM `service_area` t1 "
                                     + "WHERE t1.`state` = '暂停营业' AND t1.`delete_ts` IS NULL",
-                            "SELECT DISTINCT t1.\"service_area_name\" AS \"服务区名称\" FROM \"service_area\" t1 "
+                            "SELECT t1.\"service_area_name\" AS \"服务区名称\" FROM \"service_area\" t1 "
                                     + "WHERE t1.\"state\" = '暂停营业' AND t1.\"delete_ts\" IS NULL"),
                     "赣州服务区"),
             new Example("DISTINCT listing of a dimension on a condition of the fact table (joined back)", "highway",

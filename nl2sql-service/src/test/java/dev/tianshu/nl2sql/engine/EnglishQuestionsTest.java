@@ -70,7 +70,7 @@ class EnglishQuestionsTest {
             "What are the nationalities and heights of people? | SELECT t1.\"nationality\" AS \"nationality\", "
                     + "t1.\"height\" AS \"height\" FROM \"people\" t1 ORDER BY t1.\"height\"",
             // adjectives that stand for a column
-            "names of people who are older than 30 | SELECT DISTINCT t1.\"name\" AS \"name\" FROM \"people\" t1 "
+            "names of people who are older than 30 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
                     + "WHERE t1.\"age\" > 30",
             "name of the youngest person | SELECT t1.\"name\" AS \"name\", t1.\"age\" AS \"age\" FROM \"people\" t1 "
                     + "ORDER BY t1.\"age\" ASC LIMIT 1",
@@ -80,7 +80,7 @@ class EnglishQuestionsTest {
             "names of poker players whose earnings is higher than 300000 | SELECT DISTINCT t1.\"name\" AS \"name\" "
                     + "FROM \"people\" t1 INNER JOIN \"poker_player\" t2 ON t2.\"people_id\" = t1.\"people_id\" "
                     + "WHERE t2.\"earnings\" > 300000",
-            "people with a height lower than 1.8 | SELECT DISTINCT t1.\"name\" AS \"name\" FROM \"people\" t1 "
+            "people with a height lower than 1.8 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
                     + "WHERE t1.\"height\" < 1.8",
             // groups are still totalled: a grouping word, an aggregation, or a ranking of groups
             "average age of people by nationality | SELECT t1.\"nationality\" AS \"nationality\", "
@@ -102,7 +102,7 @@ class EnglishQuestionsTest {
             // alphabetical order; "last" is not the last name
             "last names of students in alphabetical order | SELECT DISTINCT t1.\"last_name\" AS \"last name\" "
                     + "FROM \"students\" t1 ORDER BY t1.\"last_name\" ASC",
-            "first names of students in reverse alphabetical order | SELECT DISTINCT t1.\"first_name\" "
+            "first names of students in reverse alphabetical order | SELECT t1.\"first_name\" "
                     + "AS \"first name\" FROM \"students\" t1 ORDER BY t1.\"first_name\" DESC",
     })
     void readsCars(String question, String sql) {

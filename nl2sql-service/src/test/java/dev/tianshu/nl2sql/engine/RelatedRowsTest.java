@@ -78,7 +78,7 @@ class RelatedRowsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // the bridge table joins the related thing; its values are conditions on it, not on the students
-            "Which students do not have a cat pet? | SELECT DISTINCT t1.\"fname\" AS \"fname\" FROM \"student\" t1 "
+            "Which students do not have a cat pet? | SELECT t1.\"fname\" AS \"fname\" FROM \"student\" t1 "
                     + "WHERE NOT EXISTS (SELECT 1 FROM \"pets\" s1 INNER JOIN \"has_pet\" s2 ON s2.\"petid\" = s1.\"petid\" "
                     + "WHERE s2.\"stuid\" = t1.\"stuid\" AND s1.\"pettype\" = 'cat')",
             "How many students have no pets? | SELECT COUNT(*) AS \"students count\" FROM \"student\" t1 "
@@ -88,11 +88,11 @@ class RelatedRowsTest {
                     + "FROM \"student\" t1 WHERE NOT EXISTS (SELECT 1 FROM \"pets\" s1 INNER JOIN \"has_pet\" s2 "
                     + "ON s2.\"petid\" = s1.\"petid\" WHERE s2.\"stuid\" = t1.\"stuid\")",
             // the answer's terms are not the related table's columns ("countries" is also a column of car makers)
-            "the names of the countries with no car makers | SELECT DISTINCT t1.\"name\" AS \"name\" "
+            "the names of the countries with no car makers | SELECT t1.\"name\" AS \"name\" "
                     + "FROM \"countries\" t1 WHERE NOT EXISTS (SELECT 1 FROM \"car_makers\" s1 "
                     + "WHERE s1.\"country\" = t1.\"country_id\")",
             // a negated value is still a condition on the rows themselves
-            "names of students whose nationality is not USA | SELECT DISTINCT t1.\"fname\" AS \"fname\", "
+            "names of students whose nationality is not USA | SELECT t1.\"fname\" AS \"fname\", "
                     + "t1.\"nationality\" AS \"nationality\" FROM \"student\" t1 WHERE t1.\"nationality\" <> 'USA'",
     })
     void english(String question, String expected) {
@@ -102,7 +102,7 @@ class RelatedRowsTest {
     @Test
     void aCodeTableIsNamedByItsRowId() {
         // 映射记录ID: a row of the mapper is a 映射 (记录); soft-deleted rows count neither inside nor outside
-        assertEquals("SELECT DISTINCT t1.`area_name` AS `服务区名称` FROM `area` t1 WHERE t1.`delete_ts` IS NULL "
+        assertEquals("SELECT t1.`area_name` AS `服务区名称` FROM `area` t1 WHERE t1.`delete_ts` IS NULL "
                 + "AND NOT EXISTS (SELECT 1 FROM `area_mapper` s1 WHERE s1.`area_id` = t1.`id`)",
                 sql(AREAS, "查找未建立映射关系的服务区"));
         assertEquals("SELECT COUNT(*) AS `服务区数量` FROM `area` t1 WHERE t1.`delete_ts` IS NULL "
@@ -116,13 +116,13 @@ class RelatedRowsTest {
         assertEquals("没有过去30天的营业日数据 按公司名称", first.question());
         String related = "SELECT 1 FROM `day_data` s1 INNER JOIN `area` s2 ON s1.`area_id` = s2.`id` "
                 + "WHERE s2.`company_id` = t1.`id` AND s2.`delete_ts` IS NULL AND s1.`oper_date` >= ";
-        assertEquals("SELECT DISTINCT t1.`company_name` AS `公司名称` FROM `company` t1 WHERE t1.`delete_ts` IS NULL "
+        assertEquals("SELECT t1.`company_name` AS `公司名称` FROM `company` t1 WHERE t1.`delete_ts` IS NULL "
                 + "AND NOT EXISTS (" + related + "'2026-10-23' AND s1.`oper_date` < '2026-11-22')",
                 SqlWriter.write(first.reading().orElseThrow(), AREAS));
         // "今年呢?" moves the related rows' time
         QuestionParser.Parse next = parse(AREAS, "今年呢?", first.reading().orElseThrow());
         assertEquals("没有今年的营业日数据 按公司名称", next.question());
-        assertEquals("SELECT DISTINCT t1.`company_name` AS `公司名称` FROM `company` t1 WHERE t1.`delete_ts` IS NULL "
+        assertEquals("SELECT t1.`company_name` AS `公司名称` FROM `company` t1 WHERE t1.`delete_ts` IS NULL "
                 + "AND NOT EXISTS (" + related + "'2026-01-01' AND s1.`oper_date` < '2027-01-01')",
                 SqlWriter.write(next.reading().orElseThrow(), AREAS));
     }

@@ -1,0 +1,121 @@
+package dev.tianshu.nl2sql.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.tianshu.nl2sql.model.SemanticModel;
+import dev.tianshu.nl2sql.model.SemanticModel.Column;
+import dev.tianshu.nl2sql.model.SemanticModel.Condition;
+import dev.tianshu.nl2sql.model.SemanticModel.Relation;
+import dev.tianshu.nl2sql.model.SemanticModel.Table;
+
+/**
+ * Tables of things (服务区, 路段) against tables of events (营业日数据): a list of a thing's own rows is not made
+ * distinct, a thing's name is read from its own table before an event table's copy of it; records counted by a coded
+ * number ("不同数据来源类别的记录数量"), a column named by the end of its name after a grouping word ("各系统"), and
+ * the months of a rolling window.
+ */
+class ThingsAndRecordsTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    /** company ← area ← day_data (events, with a copy of the area's name); area ↔ section through a link table. */
+    static final SemanticModel MODEL = new SemanticModel("mysql", "8", List.of(
+            new Table("公司表", "company", List.of(column("id", "公司ID", "string"),
+                    column("company_name", "公司名称", "string"))),
+            new Table("服务区表", "area", List.of(column("id", "服务区ID", "string"),
+                    column("area_name", "服务区名称", "string"), column("company_id", "所属公司ID", "string"),
+                    column("delete_ts", "删除时间", "timestamp"))),
+            new Table("路段表", "section", List.of(column("id", "路段ID", "string"),
+                    column("section_name", "路段名称", "string"), column("route_name", "路线名称", "string"))),
+            new Table("路段服务区关联表", "section_area", List.of(column("section_id", "路段ID", "string"),
+                    column("area_id", "服务区ID", "string"))),
+            new Table("服务区编码映射表", "area_mapper", List.of(column("id", "映射记录ID", "string"),
+                    column("area_id", "服务区ID", "string"), column("system", "来源系统名称", "string"),
+                    column("create_ts", "创建时间", "timestamp"))),
+            new Table("营业日数据表", "day_data", List.of(column("area_id", "服务区ID", "string"),
+                    column("area_name", "服务区名称", "string"), column("oper_date", "营业日期", "date"),
+                    column("pay_sum", "支付总金额", "double"), column("source_type", "数据来源类别", "int")))),
+            List.of(relation("area", "company_id", "company", "id"), relation("day_data", "area_id", "area", "id"),
+                    relation("area_mapper", "area_id", "area", "id"),
+                    relation("section_area", "area_id", "area", "id"),
+                    relation("section_area", "section_id", "section", "id")));
+
+    private static Relation relation(String fact, String factColumn, String dimension, String dimensionColumn) {
+        return new Relation(List.of(new Condition(dimensionColumn, factColumn)), dimension, fact, "INNER JOIN");
+    }
+
+    private static Column column(String name, String display, String type) {
+        return new Column(display, name, type, type.equals("double") ? "SUM" : "NONE", List.of());
+    }
+
+    private static String sql(String question) {
+        QuestionParser.Parse p = QuestionParser.parse(question, MODEL, new Lexicon(MODEL), TODAY, null);
+        assertTrue(p.reading().isPresent(), () -> question + " was not grounded: " + p.understood());
+        return SqlWriter.write(p.reading().get(), MODEL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // a thing's own rows: two 服务区 of the same name are two rows
+            "列出所有服务区名称 | SELECT t1.`area_name` AS `服务区名称` FROM `area` t1 WHERE t1.`delete_ts` IS NULL",
+            // joined only to what each row refers to: still one row per 服务区
+            "列出所有服务区及其所属公司名称 | SELECT t1.`area_name` AS `服务区名称`, t2.`company_name` AS `公司名称` "
+                    + "FROM `area` t1 INNER JOIN `company` t2 ON t1.`company_id` = t2.`id` WHERE t1.`delete_ts` IS NULL",
+            // the names as the events record them: one per 服务区 with such a day
+            "支付总金额大于1000的服务区有哪些 | SELECT DISTINCT t1.`area_name` AS `服务区名称` FROM `day_data` t1 "
+                    + "WHERE t1.`pay_sum` > 1000",
+            // 服务区 from its own table (not the events' copy); joined to its 路段 through the link, which can repeat it
+            "查询每个服务区所归属的路线和路段信息 | SELECT DISTINCT t1.`area_name` AS `服务区名称`, "
+                    + "t3.`route_name` AS `路线名称`, t3.`section_name` AS `路段名称` FROM `area` t1 "
+                    + "INNER JOIN `section_area` t2 ON t2.`area_id` = t1.`id` "
+                    + "INNER JOIN `section` t3 ON t2.`section_id` = t3.`id` WHERE t1.`delete_ts` IS NULL"})
+    void listsThingsAndEvents(String question, String expected) {
+        assertEquals(expected, sql(question));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "不同数据来源类别的记录数量",
+            // the ID and the column's own name in brackets only name it again; the 服务区 qualifies the records
+            "分析不同数据来源类别ID（source_type）的服务区业务数据记录数量分布",
+            "按数据来源类别统计记录数"})
+    void countsRecordsByACodedNumber(String question) {
+        assertEquals("SELECT t1.`source_type` AS `数据来源类别`, COUNT(*) AS `数量` FROM `day_data` t1 "
+                + "GROUP BY t1.`source_type` ORDER BY COUNT(*) DESC", sql(question));
+    }
+
+    @Test
+    void aNumberNamedToOrderIsStillAMeasure() {
+        assertEquals("SELECT t1.`area_name` AS `服务区名称`, SUM(t1.`pay_sum`) AS `支付总金额的总和` FROM `day_data` t1 "
+                + "GROUP BY t1.`area_name` ORDER BY SUM(t1.`pay_sum`) DESC", sql("各服务区的支付总金额，按支付总金额降序"));
+    }
+
+    @Test
+    void aGroupingWordNamesAColumnByTheEndOfItsName() {
+        // 系统 is no term, but only 来源系统(名称) ends with it
+        assertEquals("SELECT t1.`system` AS `来源系统名称`, COUNT(*) AS `映射记录数量` FROM `area_mapper` t1 "
+                + "WHERE t1.`create_ts` >= '2026-10-22 00:00:00' AND t1.`create_ts` < '2026-11-23 00:00:00' "
+                + "GROUP BY t1.`system` ORDER BY COUNT(*) DESC", sql("最近一个月内各系统新增的映射记录数量"));
+    }
+
+    @Test
+    void aRollingWindowsMonthsAreYearMonths() {
+        // the same question gives the same kind of month whatever today is
+        assertEquals("SELECT DATE_FORMAT(t1.`oper_date`, '%Y-%m') AS `年月`, SUM(t1.`pay_sum`) AS `支付总金额的总和` "
+                + "FROM `day_data` t1 WHERE t1.`oper_date` >= '2026-05-22' AND t1.`oper_date` < '2026-11-23' "
+                + "GROUP BY DATE_FORMAT(t1.`oper_date`, '%Y-%m') ORDER BY DATE_FORMAT(t1.`oper_date`, '%Y-%m') ASC",
+                sql("最近6个月每月的支付总金额"));
+        // a calendar year's months are numbered
+        assertEquals("SELECT MONTH(t1.`oper_date`) AS `月份`, SUM(t1.`pay_sum`) AS `支付总金额的总和` "
+                + "FROM `day_data` t1 WHERE t1.`oper_date` >= '2025-01-01' AND t1.`oper_date` < '2026-01-01' "
+                + "GROUP BY MONTH(t1.`oper_date`) ORDER BY MONTH(t1.`oper_date`) ASC", sql("2025年每月的支付总金额"));
+    }
+}
