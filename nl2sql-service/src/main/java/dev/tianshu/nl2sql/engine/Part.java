@@ -8,6 +8,9 @@ final class Part {
     /** What the term is in the question. */
     enum Role { MEASURE, COUNT, DIMENSION, FILTER, COMPARISON, TIME }
 
+    /** No part: stands for "not this" where null already means something. */
+    static final Part NONE = new Part(Role.MEASURE, new Lexicon.Hit(0, 0, List.of()), List.of());
+
     final Role role;
     final Lexicon.Hit hit;
     List<Reading.Column> candidates;

@@ -262,8 +262,10 @@ public final class QuestionParser {
             }
         }
 
-        // ratios: "X占Y(的)比例", "X占比" (of the total of its kind)
-        Shares.ratios(rest, parts, measures, model, english, !dimensions.isEmpty());
+        // ratios: "过境车辆占比" (of the rows with a value in all), "X占Y(的)比例", "X占比" (of the total of its kind)
+        if (!Shares.ofValue(rest, parts, measures, dimensions, filters, model, english)) {
+            Shares.ratios(rest, parts, measures, model, english, !dimensions.isEmpty());
+        }
 
         if (dimensions.isEmpty() && measures.isEmpty() && !COUNT_WORD.matcher(rest).find()) {
             // "cities ending with 'in'", "名称包含宜春的服务区": the values that match are listed
@@ -332,7 +334,7 @@ public final class QuestionParser {
             }
             measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
                     : asRecorded || listed && "NONE".equals(aggregation) ? m.column().label()
-                    : ReadingWords.label(m.column(), aggregation, english), m.denominator()));
+                    : ReadingWords.label(m.column(), aggregation, english), m.denominator(), m.of()));
         }
 
         // an aggregate next to plain values is not one row: "the horsepower of the car with the largest accelerate"

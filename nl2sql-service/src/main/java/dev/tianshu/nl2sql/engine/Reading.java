@@ -56,12 +56,17 @@ public record Reading(
     /**
      * {@code aggregation} of {@code column}; COUNT of rows when {@code column} is null (or names a table's rows). A
      * ratio (share) when {@code denominator} is set: aggregation(column) / aggregation(denominator) * 100; when
-     * {@code denominator} is {@code column} itself, each group's share of all groups.
+     * {@code denominator} is {@code column} itself, each group's share of all groups. With {@code of} set, the share
+     * of the rows passing that condition in the whole ("过境车辆占比": the 过境 rows' 车辆数 of all 车辆数, * 100).
      */
-    public record Measure(Column column, String aggregation, String label, Column denominator) {
+    public record Measure(Column column, String aggregation, String label, Column denominator, Filter of) {
 
         public Measure(Column column, String aggregation, String label) {
-            this(column, aggregation, label, null);
+            this(column, aggregation, label, null, null);
+        }
+
+        public Measure(Column column, String aggregation, String label, Column denominator) {
+            this(column, aggregation, label, denominator, null);
         }
     }
 

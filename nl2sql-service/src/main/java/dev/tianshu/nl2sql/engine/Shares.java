@@ -19,6 +19,97 @@ final class Shares {
     private Shares() {
     }
 
+    /**
+     * "过境车辆占比", "危化品车流量的占比", "percentage of Consumer customers": a value just before the share word (or
+     * just after "percentage of") makes a share of the rows with that value in the whole, of the measure named between
+     * them, else of the value's table's one summed column, else of its rows. The value is then no longer a condition on
+     * all rows.
+     */
+    static boolean ofValue(String rest, List<Part> parts, List<Reading.Measure> measures,
+            List<Reading.Column> dimensions, Map<String, Reading.Filter> filters, SemanticModel model, boolean english) {
+        for (Part p : parts) {
+            if (p.role != Part.Role.FILTER || !"IN".equals(p.op) || p.values.size() != 1) {
+                continue;
+            }
+            Part measured = between(rest, parts, p, english);
+            if (measured == Part.NONE) {
+                continue;
+            }
+            String table = p.column().table();
+            Reading.Measure named = measured == null ? null : measures.stream()
+                    .filter(m -> measured.column().equals(m.column())).findFirst().orElse(null);
+            Reading.Column column = named != null ? named.column() : summed(model, table);
+            String aggregation = column == null ? "COUNT" : "SUM";   // a share of a count or of a total
+            if (column == null) {
+                String rows = english ? model.table(table).map(SemanticModel.Table::tableDisplayName).orElse(table) : "数量";
+                column = new Reading.Column(table, "*", rows, "bigint");
+            }
+            String value = p.values.get(0);
+            String label = english ? "share of " + value + " in " + column.label() + " (%)"
+                    : value + "的" + column.label() + "占比(%)";
+            int at = named == null ? measures.size() : measures.indexOf(named);
+            measures.remove(named);
+            measures.add(at, new Reading.Measure(column, aggregation, label, column,
+                    new Reading.Filter(p.column(), "IN", p.values)));
+            filters.remove(p.column().table() + "." + p.column().column() + "IN");
+            // "Consumer customers": the thing right after the value is what is counted, not a grouping
+            parts.stream().filter(q -> q.role == Part.Role.DIMENSION && q.hit.start() >= p.hit.end()
+                            && rest.substring(p.hit.end(), q.hit.start()).isBlank()
+                            && q.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
+                            && q.column().table().equals(table))
+                    .findFirst().ifPresent(q -> dimensions.remove(q.column()));
+            return true;
+        }
+        return false;
+    }
+
+    /** Words between a value and its share word ("车辆", "车流量的"): at most 8 characters, no other part but a measure. */
+    private static final Pattern VALUE_SHARE_GAP = Pattern.compile("[^\\s，,;；]{0,8}?");
+    private static final Pattern IN_MEASURE = Pattern.compile("\\s*(\\w+\\s+)?(in|of)\\s+(the\\s+)?(total\\s+)?");
+    private static final Pattern SHARE_OF = Pattern.compile("\\b(share|percentage|proportion)\\s+of\\s+(\\w+\\s+){0,2}$");
+
+    /**
+     * The measure part between a value and its share word, null when no measure is named there, {@link Part#NONE}
+     * when the value has no share word of its own.
+     */
+    private static Part between(String rest, List<Part> parts, Part value, boolean english) {
+        if (english) {
+            // "the percentage of Consumer customers", "the share of Furniture in amount"
+            if (!SHARE_OF.matcher(rest.substring(Math.max(0, value.hit.start() - 40), value.hit.start())).find()) {
+                return Part.NONE;
+            }
+            return parts.stream().filter(q -> q.role == Part.Role.MEASURE && q.hit.start() >= value.hit.end()
+                    && IN_MEASURE.matcher(rest.substring(value.hit.end(), q.hit.start())).matches())
+                    .findFirst().orElse(null);
+        }
+        Matcher share = SHARE.matcher(rest);
+        if (!share.find(value.hit.end())) {
+            return Part.NONE;
+        }
+        String gap = rest.substring(value.hit.end(), share.start());
+        if (!VALUE_SHARE_GAP.matcher(gap).matches()) {
+            return Part.NONE;
+        }
+        Part measured = null;
+        for (Part q : parts) {
+            if (q.hit.start() >= value.hit.end() && q.hit.end() <= share.start()) {
+                if (q.role != Part.Role.MEASURE || measured != null) {
+                    return Part.NONE;
+                }
+                measured = q;
+            }
+        }
+        return measured;
+    }
+
+    /** The one column of a table summed by default (车辆数 of 车流量日统计表), if there is exactly one. */
+    private static Reading.Column summed(SemanticModel model, String table) {
+        List<Reading.Column> summed = model.table(table).map(t -> t.columns().stream()
+                .filter(c -> c.numeric() && "SUM".equals(c.aggregation())).map(c -> Lexicon.column(t, c)).toList())
+                .orElse(List.of());
+        return summed.size() == 1 ? summed.get(0) : null;
+    }
+
     /** "X占Y的比例" (Y named) or "X占比" (Y the total of X's kind in its table) become one ratio measure. */
     static void ratios(String rest, List<Part> parts, List<Reading.Measure> measures, SemanticModel model,
             boolean english, boolean grouped) {

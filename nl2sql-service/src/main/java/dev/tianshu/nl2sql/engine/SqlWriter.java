@@ -60,6 +60,9 @@ public final class SqlWriter {
             if (m.denominator() != null) {
                 used.add(key(m.denominator().table()));
             }
+            if (m.of() != null) {
+                used.add(key(m.of().column().table()));
+            }
         });
         r.dimensions().forEach(c -> used.add(key(c.table())));
         r.filters().forEach(f -> used.add(key(f.column().table())));
@@ -86,7 +89,15 @@ public final class SqlWriter {
         List<String> measureExprs = new ArrayList<>();
         for (Reading.Measure m : r.measures()) {
             String expr;
-            if (m.column() == null || m.column().rows()) {
+            if (m.of() != null) {
+                // the rows with the value, of all rows: SUM(CASE WHEN … THEN x ELSE 0 END) * 100.0 / SUM(x)
+                boolean rows = m.column() == null || m.column().rows();
+                String when = "CASE WHEN " + rowCondition(m.of(), aliases, model, d) + " THEN ";
+                expr = rows ? "COUNT(" + when + "1 END) * 100.0 / NULLIF(COUNT(*), 0)"
+                        : "SUM(" + when + ref(m.column(), aliases, d) + " ELSE 0 END) * 100.0 / NULLIF(SUM("
+                                + ref(m.column(), aliases, d) + "), 0)";
+                aggregated = true;
+            } else if (m.column() == null || m.column().rows()) {
                 expr = "COUNT(*)";
                 aggregated = true;
             } else if ("NONE".equals(m.aggregation())) {
@@ -95,7 +106,9 @@ public final class SqlWriter {
                 expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
                 aggregated = true;
             }
-            if (m.denominator() != null && m.denominator().equals(m.column())) {
+            if (m.of() != null) {
+                // written above
+            } else if (m.denominator() != null && m.denominator().equals(m.column())) {
                 // the group's share of all groups
                 expr = expr + " * 100.0 / NULLIF(SUM(" + expr + ") OVER (), 0)";
             } else if (m.denominator() != null) {
