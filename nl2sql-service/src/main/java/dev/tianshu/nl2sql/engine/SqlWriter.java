@@ -90,12 +90,7 @@ public final class SqlWriter {
         for (Reading.Measure m : r.measures()) {
             String expr;
             if (m.of() != null) {
-                // the rows with the value, of all rows: SUM(CASE WHEN … THEN x ELSE 0 END) * 100.0 / SUM(x)
-                boolean rows = m.column() == null || m.column().rows();
-                String when = "CASE WHEN " + rowCondition(m.of(), aliases, model, d) + " THEN ";
-                expr = rows ? "COUNT(" + when + "1 END) * 100.0 / NULLIF(COUNT(*), 0)"
-                        : "SUM(" + when + ref(m.column(), aliases, d) + " ELSE 0 END) * 100.0 / NULLIF(SUM("
-                                + ref(m.column(), aliases, d) + "), 0)";
+                expr = valueShare(m, aliases, model, d);
                 aggregated = true;
             } else if (m.column() == null || m.column().rows()) {
                 expr = "COUNT(*)";
@@ -106,12 +101,10 @@ public final class SqlWriter {
                 expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
                 aggregated = true;
             }
-            if (m.of() != null) {
-                // written above
-            } else if (m.denominator() != null && m.denominator().equals(m.column())) {
+            if (m.of() == null && m.denominator() != null && m.denominator().equals(m.column())) {
                 // the group's share of all groups
                 expr = expr + " * 100.0 / NULLIF(SUM(" + expr + ") OVER (), 0)";
-            } else if (m.denominator() != null) {
+            } else if (m.of() == null && m.denominator() != null) {
                 String of = d.aggregate(m.aggregation(), ref(m.denominator(), aliases, d));
                 expr = expr + " * 100.0 / NULLIF(" + of + ", 0)";
             }
@@ -314,11 +307,8 @@ public final class SqlWriter {
 
     /**
      * Joins every other used table along the shortest path of relations from the base, as the relations say or
-     * ({@code inner}: rows that are linked, as in a NOT EXISTS) as inner joins; aliases are prefix + number.
-     */
-    /**
-     * Joins the used tables to the base along the model's relations; true when a join goes from a dimension to its
-     * fact (a base row can then come out more than once).
+     * ({@code inner}: rows that are linked, as in a NOT EXISTS) as inner joins; aliases are prefix + number. True when
+     * a join goes from a dimension to its fact (a base row can then come out more than once).
      */
     private static boolean joins(SemanticModel model, String base, Set<String> used, Map<String, String> aliases,
             StringBuilder from, Dialect d, String prefix, boolean inner) {
@@ -353,6 +343,16 @@ public final class SqlWriter {
             }
         }
         return fansOut;
+    }
+
+    /** The rows with a value, of all rows: SUM(CASE WHEN … THEN x ELSE 0 END) * 100.0 / SUM(x), or with COUNT. */
+    private static String valueShare(Reading.Measure m, Map<String, String> aliases, SemanticModel model, Dialect d) {
+        String when = "CASE WHEN " + rowCondition(m.of(), aliases, model, d) + " THEN ";
+        if (m.column() == null || m.column().rows()) {
+            return "COUNT(" + when + "1 END) * 100.0 / NULLIF(COUNT(*), 0)";
+        }
+        String x = ref(m.column(), aliases, d);
+        return "SUM(" + when + x + " ELSE 0 END) * 100.0 / NULLIF(SUM(" + x + "), 0)";
     }
 
     /**

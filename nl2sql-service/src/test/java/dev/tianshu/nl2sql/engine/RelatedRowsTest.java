@@ -57,11 +57,11 @@ class RelatedRowsTest {
             List.of(relation("area", "company_id", "company", "id"), relation("area_mapper", "area_id", "area", "id"),
                     relation("day_data", "area_id", "area", "id")));
 
-    private static Relation relation(String fact, String factColumn, String dimension, String dimensionColumn) {
+    static Relation relation(String fact, String factColumn, String dimension, String dimensionColumn) {
         return new Relation(List.of(new Condition(dimensionColumn, factColumn)), dimension, fact, "INNER JOIN");
     }
 
-    private static Column chinese(String name, String display, String type) {
+    static Column chinese(String name, String display, String type) {
         return new Column(display, name, type, type.equals("double") ? "SUM" : "NONE", List.of());
     }
 

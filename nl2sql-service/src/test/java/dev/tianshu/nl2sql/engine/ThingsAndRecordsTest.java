@@ -1,5 +1,7 @@
 package dev.tianshu.nl2sql.engine;
 
+import static dev.tianshu.nl2sql.engine.RelatedRowsTest.chinese;
+import static dev.tianshu.nl2sql.engine.RelatedRowsTest.relation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
-import dev.tianshu.nl2sql.model.SemanticModel.Column;
-import dev.tianshu.nl2sql.model.SemanticModel.Condition;
-import dev.tianshu.nl2sql.model.SemanticModel.Relation;
 import dev.tianshu.nl2sql.model.SemanticModel.Table;
 
 /**
@@ -28,33 +27,25 @@ class ThingsAndRecordsTest {
 
     /** company ← area ← day_data (events, with a copy of the area's name); area ↔ section through a link table. */
     static final SemanticModel MODEL = new SemanticModel("mysql", "8", List.of(
-            new Table("公司表", "company", List.of(column("id", "公司ID", "string"),
-                    column("company_name", "公司名称", "string"))),
-            new Table("服务区表", "area", List.of(column("id", "服务区ID", "string"),
-                    column("area_name", "服务区名称", "string"), column("company_id", "所属公司ID", "string"),
-                    column("delete_ts", "删除时间", "timestamp"))),
-            new Table("路段表", "section", List.of(column("id", "路段ID", "string"),
-                    column("section_name", "路段名称", "string"), column("route_name", "路线名称", "string"))),
-            new Table("路段服务区关联表", "section_area", List.of(column("section_id", "路段ID", "string"),
-                    column("area_id", "服务区ID", "string"))),
-            new Table("服务区编码映射表", "area_mapper", List.of(column("id", "映射记录ID", "string"),
-                    column("area_id", "服务区ID", "string"), column("system", "来源系统名称", "string"),
-                    column("create_ts", "创建时间", "timestamp"))),
-            new Table("营业日数据表", "day_data", List.of(column("area_id", "服务区ID", "string"),
-                    column("area_name", "服务区名称", "string"), column("oper_date", "营业日期", "date"),
-                    column("pay_sum", "支付总金额", "double"), column("source_type", "数据来源类别", "int")))),
+            new Table("公司表", "company", List.of(chinese("id", "公司ID", "string"),
+                    chinese("company_name", "公司名称", "string"))),
+            new Table("服务区表", "area", List.of(chinese("id", "服务区ID", "string"),
+                    chinese("area_name", "服务区名称", "string"), chinese("company_id", "所属公司ID", "string"),
+                    chinese("delete_ts", "删除时间", "timestamp"))),
+            new Table("路段表", "section", List.of(chinese("id", "路段ID", "string"),
+                    chinese("section_name", "路段名称", "string"), chinese("route_name", "路线名称", "string"))),
+            new Table("路段服务区关联表", "section_area", List.of(chinese("section_id", "路段ID", "string"),
+                    chinese("area_id", "服务区ID", "string"))),
+            new Table("服务区编码映射表", "area_mapper", List.of(chinese("id", "映射记录ID", "string"),
+                    chinese("area_id", "服务区ID", "string"), chinese("system", "来源系统名称", "string"),
+                    chinese("create_ts", "创建时间", "timestamp"))),
+            new Table("营业日数据表", "day_data", List.of(chinese("area_id", "服务区ID", "string"),
+                    chinese("area_name", "服务区名称", "string"), chinese("oper_date", "营业日期", "date"),
+                    chinese("pay_sum", "支付总金额", "double"), chinese("source_type", "数据来源类别", "int")))),
             List.of(relation("area", "company_id", "company", "id"), relation("day_data", "area_id", "area", "id"),
                     relation("area_mapper", "area_id", "area", "id"),
                     relation("section_area", "area_id", "area", "id"),
                     relation("section_area", "section_id", "section", "id")));
-
-    private static Relation relation(String fact, String factColumn, String dimension, String dimensionColumn) {
-        return new Relation(List.of(new Condition(dimensionColumn, factColumn)), dimension, fact, "INNER JOIN");
-    }
-
-    private static Column column(String name, String display, String type) {
-        return new Column(display, name, type, type.equals("double") ? "SUM" : "NONE", List.of());
-    }
 
     private static String sql(String question) {
         QuestionParser.Parse p = QuestionParser.parse(question, MODEL, new Lexicon(MODEL), TODAY, null);
