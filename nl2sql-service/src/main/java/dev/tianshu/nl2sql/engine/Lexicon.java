@@ -123,6 +123,7 @@ public final class Lexicon {
                 addTerm(row.term(), row.column(), null, row.table());
             }
         }
+        plainValuePlurals();
         addBusinessSynonyms(model);
         terms.addAll(byTerm.keySet());
         terms.sort(Comparator.comparingInt(String::length).reversed());
@@ -264,6 +265,20 @@ public final class Lexicon {
         return word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
                 : word.matches(".*(sh|ch|x|ss)es") ? word.substring(0, word.length() - 2)
                 : word.substring(0, word.length() - 1);
+    }
+
+    /** "cats" for the sample 'cat': an English one-word value is also asked about in the plural, when nothing else is. */
+    private void plainValuePlurals() {
+        List<Entry> values = byTerm.values().stream().flatMap(List::stream)
+                .filter(e -> e.isValue() && e.term().matches("[a-z]{3,}") && !e.term().endsWith("s")).toList();
+        for (Entry e : values) {
+            String plural = e.term().endsWith("y") && !e.term().matches(".*[aeiou]y")
+                    ? e.term().substring(0, e.term().length() - 1) + "ies"
+                    : e.term().matches(".*(x|ch|sh)") ? e.term() + "es" : e.term() + "s";
+            if (!byTerm.containsKey(plural)) {
+                addTerm(plural, e.column(), e.value(), e.table());
+            }
+        }
     }
 
     private void add(String term, Reading.Column column, String value, String table) {

@@ -142,6 +142,15 @@ class RelatedRowsTest {
                 sql(mapper, "查询同时存在'驿购'和'驿美'系统映射的服务区"));
     }
 
+    @Test
+    void pluralValuesAreTheSampleValues() {
+        // "cats and dogs" are the samples 'cat' and 'dog'
+        assertEquals("SELECT DISTINCT t1.\"fname\" AS \"fname\" FROM \"student\" t1 "
+                + "INNER JOIN \"has_pet\" t2 ON t2.\"stuid\" = t1.\"stuid\" INNER JOIN \"pets\" t3 ON t2.\"petid\" = t3.\"petid\" "
+                + "WHERE t3.\"pettype\" IN ('cat', 'dog') GROUP BY t1.\"fname\" HAVING COUNT(DISTINCT t3.\"pettype\") = 2",
+                sql(PETS, "first names of students who have both cats and dogs"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // not about related rows: the thing after the negation is the answer's own table, or no table at all
