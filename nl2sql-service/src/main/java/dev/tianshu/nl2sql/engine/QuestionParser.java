@@ -168,7 +168,7 @@ public final class QuestionParser {
         long namedDimensions = parts.stream().filter(p -> p.role == Role.DIMENSION && !p.singleRow).count();
         boolean scopeDropsAllowed = namedDimensions > 0
                 && (parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT)
-                        || COUNT_WORD.matcher(rest).find());
+                        || COUNT_WORD.matcher(rest).find() || Shares.asked(rest));
         for (Part p : parts) {
             switch (p.role) {
                 case MEASURE -> {
@@ -263,7 +263,11 @@ public final class QuestionParser {
         }
 
         // ratios: "过境车辆占比" (of the rows with a value in all), "X占Y(的)比例", "X占比" (of the total of its kind)
-        if (!Shares.ofValue(rest, parts, measures, dimensions, filters, model, english)) {
+        // "各车型占比", "哪种车型占比最高": no measure named, the share of the fact's total (or of its rows)
+        boolean valueShare = Shares.ofValue(rest, parts, measures, dimensions, filters, model, english);
+        int impliedShare = !valueShare && measures.isEmpty() && !dimensions.isEmpty()
+                ? Shares.ofGroups(rest, measures, dimensions, model, fact, english) : -1;
+        if (!valueShare && impliedShare < 0) {
             Shares.ratios(rest, parts, measures, model, english, !dimensions.isEmpty());
         }
 
@@ -310,6 +314,12 @@ public final class QuestionParser {
                         && !m.column().rows() && m.denominator() == null)
                 && (!ranked || measures.stream().allMatch(m -> onePerThing(dimensions, m.column(), model)));
         Reading.Order order = null;
+        Boolean shareHighest = impliedShare < 0 ? null : Shares.ranked(rest);
+        if (shareHighest != null) {
+            // "哪种车型占比最高": ranked by the share
+            order = new Reading.Order(impliedShare, shareHighest);
+            limit = limit == null && !plural ? Integer.valueOf(1) : limit;
+        }
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
             String aggregation = m.aggregation();

@@ -19,6 +19,51 @@ final class Shares {
     private Shares() {
     }
 
+    /** Whether the question asks for a share at all. */
+    static boolean asked(String rest) {
+        return SHARE.matcher(rest).find();
+    }
+
+    /**
+     * "各车型占比", "哪种车型占比最高": groups and a share word but no measure named. The fact table's one summed
+     * column (else its rows) is shown per group with each group's share of all groups; the index of the share, or -1
+     * when the question asks no share.
+     */
+    static int ofGroups(String rest, List<Reading.Measure> measures, List<Reading.Column> dimensions,
+            SemanticModel model, String fact, boolean english) {
+        Matcher share = SHARE.matcher(rest);
+        if (!share.find() || !SHARE_OF_GROUPS.matcher(rest.substring(0, share.start())).find()) {
+            return -1;
+        }
+        // the groups' own table's total first: 车型 is a column of 车流量日统计表, summed over 车辆数
+        Reading.Column column = summed(model, dimensions.get(dimensions.size() - 1).table());
+        if (column == null) {
+            column = summed(model, fact);
+        }
+        String aggregation = column == null ? "COUNT" : "SUM";
+        if (column == null) {
+            column = new Reading.Column(fact, "*", english ? "count" : "数量", "bigint");
+        }
+        measures.add(new Reading.Measure(column, aggregation, ReadingWords.label(column, aggregation, english)));
+        measures.add(new Reading.Measure(column, aggregation, english ? column.label() + " share of all (%)"
+                : column.label() + "占全部的比例(%)", column));
+        return measures.size() - 1;
+    }
+
+    /** Right after the share word, a ranking: true for the highest, false for the lowest, null for none. */
+    static Boolean ranked(String rest) {
+        Matcher share = SHARE.matcher(rest);
+        if (!share.find()) {
+            return null;
+        }
+        String after = rest.substring(share.end(), Math.min(rest.length(), share.end() + 4));
+        return after.matches("^(的)?\\s*(最高|最大|最多).*") ? Boolean.TRUE
+                : after.matches("^(的)?\\s*(最低|最小|最少).*") ? Boolean.FALSE : null;
+    }
+
+    /** Just before the share word, what it is of: a grouping's thing ("车型占比", "车型的占比"), not a value or measure. */
+    private static final Pattern SHARE_OF_GROUPS = Pattern.compile("[\\u4e00-\\u9fff]\\s*(的)?\\s*$|\\bshare\\b|\\bpercentage\\b");
+
     /**
      * "过境车辆占比", "危化品车流量的占比", "percentage of Consumer customers": a value just before the share word (or
      * just after "percentage of") makes a share of the rows with that value in the whole, of the measure named between
@@ -63,8 +108,11 @@ final class Shares {
         return false;
     }
 
-    /** Words between a value and its share word ("车辆", "车流量的"): at most 8 characters, no other part but a measure. */
-    private static final Pattern VALUE_SHARE_GAP = Pattern.compile("[^\\s，,;；]{0,8}?");
+    /**
+     * Words between a value and its share word ("车辆", "车流量的", "车辆在各服务区的通行"): at most 12 characters, no
+     * other part but a measure and the groups.
+     */
+    private static final Pattern VALUE_SHARE_GAP = Pattern.compile("[^\\s，,;；]{0,12}?");
     private static final Pattern IN_MEASURE = Pattern.compile("\\s*(\\w+\\s+)?(in|of)\\s+(the\\s+)?(total\\s+)?");
     private static final Pattern SHARE_OF = Pattern.compile("\\b(share|percentage|proportion)\\s+of\\s+(\\w+\\s+){0,2}$");
 
@@ -92,7 +140,7 @@ final class Shares {
         }
         Part measured = null;
         for (Part q : parts) {
-            if (q.hit.start() >= value.hit.end() && q.hit.end() <= share.start()) {
+            if (q.hit.start() >= value.hit.end() && q.hit.end() <= share.start() && !q.grouping) {
                 if (q.role != Part.Role.MEASURE || measured != null) {
                     return Part.NONE;
                 }
@@ -119,6 +167,19 @@ final class Shares {
         }
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure a = measures.get(i);
+            if (a.column() != null && a.column().rows() && "COUNT".equals(a.aggregation()) && grouped) {
+                // "各公司的服务区数量占比": each group's count of all groups' counts
+                Part counted = parts.stream().filter(p -> p.role == Part.Role.COUNT && p.column().equals(a.column()))
+                        .findFirst().orElse(null);
+                String after = counted == null ? "" : rest.substring(counted.hit.end(),
+                        Math.min(rest.length(), counted.hit.end() + 6));
+                if (after.matches("^(的)?\\s*(数量|个数|数)?(的)?\\s*(占比|比例).*")) {
+                    String thing = counted.hit.entry().term();
+                    measures.add(i + 1, new Reading.Measure(a.column(), "COUNT", english
+                            ? thing + " count share of all (%)" : thing + "数量占全部的比例(%)", a.column()));
+                    return;
+                }
+            }
             Part pa = Part.part(parts, a.column());
             if (pa == null || a.column() == null || a.column().rows()) {
                 continue;

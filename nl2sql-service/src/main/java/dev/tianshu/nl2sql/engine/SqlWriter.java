@@ -24,6 +24,8 @@ public final class SqlWriter {
 
     /** Columns whose being set marks a row as deleted. */
     static final Set<String> SOFT_DELETE = Set.of("delete_ts", "deleted_at", "delete_time", "deleted_time");
+    /** Stands for the query's FROM and WHERE in a subquery over all its rows, until the WHERE is known. */
+    private static final String ALL_ROWS = "\u0000all rows\u0000";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private SqlWriter() {
@@ -101,7 +103,12 @@ public final class SqlWriter {
                 expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
                 aggregated = true;
             }
-            if (m.of() == null && m.denominator() != null && m.denominator().equals(m.column())) {
+            int index = measureExprs.size();
+            if (groupShare(m) && r.filters().stream().anyMatch(f -> Integer.valueOf(index).equals(f.measure()))) {
+                // the group's share of all groups, kept to some groups ("占比超过30%的"): of the total of all the
+                // rows, as no window may stand in HAVING and one after it would see only the groups kept
+                expr = expr + " * 100.0 / NULLIF((SELECT " + expr + " FROM " + ALL_ROWS + "), 0)";
+            } else if (groupShare(m)) {
                 // the group's share of all groups
                 expr = expr + " * 100.0 / NULLIF(SUM(" + expr + ") OVER (), 0)";
             } else if (m.of() == null && m.denominator() != null) {
@@ -196,7 +203,7 @@ public final class SqlWriter {
         if (r.limit() != null) {
             sql.append(" LIMIT ").append(r.limit());
         }
-        return sql.toString();
+        return sql.toString().replace(ALL_ROWS, from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)));
     }
 
     private static List<String> timeConditions(Reading.Time time, Map<String, String> aliases, SemanticModel model,
@@ -343,6 +350,11 @@ public final class SqlWriter {
             }
         }
         return fansOut;
+    }
+
+    /** Each group's share of all groups (a window over the groups). */
+    private static boolean groupShare(Reading.Measure m) {
+        return m.of() == null && m.denominator() != null && m.denominator().equals(m.column());
     }
 
     /** The rows with a value, of all rows: SUM(CASE WHEN … THEN x ELSE 0 END) * 100.0 / SUM(x), or with COUNT. */
