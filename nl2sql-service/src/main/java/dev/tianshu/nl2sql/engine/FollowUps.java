@@ -73,6 +73,9 @@ final class FollowUps {
             t = column == null ? null : new Reading.Time(column, time.get().range());
         }
         List<Reading.Column> dims = dimensions.isEmpty() ? new ArrayList<>(previous.dimensions()) : dimensions;
+        if (t == null || t.versus().isEmpty()) {
+            dims.removeIf(d -> "versus".equals(d.grain()));   // "2023年与2022年的营收" then "今年呢?": one time now
+        }
         if (grain != null && fact != null) {
             Optional<Reading.Column> tc = Grounding.timeColumn(model, fact);
             if (tc.isPresent()) {

@@ -94,7 +94,9 @@ public final class QuestionParser {
         String text = Lexicon.normalise(input).replaceAll("[\"“”]([^\"“”]{1,40})[\"“”]", "'$1'")
                 .replaceAll("[?？!！。，,;；:：()（）\\[\\]【】\"“”]+", " ").strip();
         Optional<TimeExpressions.Match> time = TimeExpressions.find(text, today);
-        String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(m.end())).orElse(text);
+        Optional<TimeExpressions.Match> versus = time.flatMap(m -> TimeExpressions.versus(text, m, today));
+        int timeEnd = versus.map(TimeExpressions.Match::end).orElse(time.map(TimeExpressions.Match::end).orElse(0));
+        String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(timeEnd)).orElse(text);
         String rest = english ? EnglishAdjectives.spellOut(withoutTime, lexicon) : withoutTime;
         List<String> understood = new ArrayList<>();
         if (CHANGES_DATA.matcher(text).find()) {
@@ -107,6 +109,7 @@ public final class QuestionParser {
         }
         List<Lexicon.Hit> hits = lexicon.coordinated(rest, lexicon.find(rest));
         time.ifPresent(m -> understood.add(m.range().label()));
+        versus.ifPresent(m -> understood.add(m.range().label()));
 
         List<Part> parts = TermRoles.classify(rest, hits, understood, english);
         if (english) {
@@ -241,6 +244,10 @@ public final class QuestionParser {
         if (timeColumn == null && time.isPresent()) {
             // no date column, but a year number ("concerts in 2014", "cars made in 1980"): whole years filter it
             yearFilter(model, fact, time.get().range()).ifPresent(f -> filters.put(key(f.column()) + "year", f));
+        }
+        if (versus.isPresent() && timeColumn != null) {
+            // "2023年4月与2022年4月的总车流量": one group per time compared
+            dimensions.add(0, timeColumn.withGrain("versus", english ? "period" : "时间段"));
         }
         if (grain != null && timeColumn != null) {
             // months within one calendar year are numbered; a rolling window's months ("最近6个月每月") are year-months
@@ -452,7 +459,8 @@ public final class QuestionParser {
         }
 
         Reading.Time timeFilter = time.isPresent() && timeColumn != null
-                ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range()) : null;
+                ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range(),
+                        versus.map(m -> List.of(m.range())).orElse(List.of())) : null;
         List<Reading.Absent> absent = new ArrayList<>();
         if (absence != null) {
             Reading.Absent a = Absences.absent(absence, model, fact, time.map(TimeExpressions.Match::range));

@@ -88,7 +88,26 @@ public record Reading(
         }
     }
 
-    public record Time(Column column, TimeRange range) {
+    /**
+     * {@code column} within {@code range}, or, with {@code versus} ("2023年4月与2022年4月"), within any of the ranges
+     * compared (each its own group: a dimension of grain "versus").
+     */
+    public record Time(Column column, TimeRange range, List<TimeRange> versus) {
+
+        public Time {
+            versus = versus == null ? List.of() : List.copyOf(versus);   // readings stored before comparisons had none
+        }
+
+        public Time(Column column, TimeRange range) {
+            this(column, range, List.of());
+        }
+
+        /** Every range: the first, then those compared with it. */
+        public List<TimeRange> ranges() {
+            List<TimeRange> all = new java.util.ArrayList<>(List.of(range));
+            all.addAll(versus);
+            return all;
+        }
     }
 
     /** Sorted by the measure of that index (or, when negative, by the first dimension). */

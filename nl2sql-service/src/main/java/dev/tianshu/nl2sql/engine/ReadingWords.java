@@ -18,7 +18,8 @@ final class ReadingWords {
     static String question(Reading r, boolean english) {
         List<String> parts = new ArrayList<>();
         if (r.time() != null) {
-            parts.add(english ? r.time().range().englishLabel() : r.time().range().label());
+            parts.add(r.time().ranges().stream().map(t -> english ? t.englishLabel() : t.label())
+                    .collect(java.util.stream.Collectors.joining(english ? " vs " : "与")));
         }
         for (Reading.Filter f : r.filters()) {
             String subject = f.measure() != null && f.measure() < r.measures().size()

@@ -83,7 +83,9 @@ public final class SqlWriter {
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
         for (Reading.Column c : r.dimensions()) {
-            String expr = c.grain() == null ? ref(c, aliases, d) : d.period(c.grain(), ref(c, aliases, d), c.dataType());
+            String expr = c.grain() == null ? ref(c, aliases, d) : "versus".equals(c.grain()) && r.time() != null
+                    ? whichRange(r.time(), ref(c, aliases, d), c.label().chars().allMatch(ch -> ch < 128), d)
+                    : d.period(c.grain(), ref(c, aliases, d), c.dataType());
             select.add(expr + " AS " + d.quote(c.label()));
             groupBy.add(expr);
         }
@@ -212,9 +214,25 @@ public final class SqlWriter {
         if (time.range().latest()) {
             return List.of(latestDay(time.column(), col, model, d));
         }
-        boolean timestamp = "timestamp".equals(time.column().dataType());
-        return List.of(col + " >= " + d.literal(time.range().from().format(DAY) + (timestamp ? " 00:00:00" : "")),
-                col + " < " + d.literal(time.range().to().format(DAY) + (timestamp ? " 00:00:00" : "")));
+        if (!time.versus().isEmpty()) {
+            // "2023年4月与2022年4月": within any of the times compared
+            return List.of("(" + time.ranges().stream().map(t -> "(" + within(time.column(), col, t, d) + ")")
+                    .collect(Collectors.joining(" OR ")) + ")");
+        }
+        return List.of(within(time.column(), col, time.range(), d));
+    }
+
+    /** col within one time range: the half-open comparison. */
+    private static String within(Reading.Column column, String col, TimeRange range, Dialect d) {
+        String midnight = "timestamp".equals(column.dataType()) ? " 00:00:00" : "";
+        return col + " >= " + d.literal(range.from().format(DAY) + midnight) + " AND " + col + " < "
+                + d.literal(range.to().format(DAY) + midnight);
+    }
+
+    /** Which of the times compared a row is in, by its label: CASE WHEN … THEN '2023年4月' … END. */
+    private static String whichRange(Reading.Time time, String col, boolean english, Dialect d) {
+        return "CASE" + time.ranges().stream().map(t -> " WHEN " + within(time.column(), col, t, d) + " THEN "
+                + d.literal(english ? t.englishLabel() : t.label())).collect(Collectors.joining()) + " END";
     }
 
     /**

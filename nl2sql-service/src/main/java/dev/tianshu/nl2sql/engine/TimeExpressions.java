@@ -79,6 +79,34 @@ public final class TimeExpressions {
         return Optional.ofNullable(best).map(first -> span(text, first, today));
     }
 
+    /** "(in 2025 and) 2026": a year alone, after the first year of a comparison. */
+    private static final Pattern BARE_YEAR = Pattern.compile("((?:19|20)\\d{2})\\b(?!\\s*年)");
+    private static final Pattern VERSUS = Pattern.compile(
+            "\\s*(?:与|和|及|、|同|跟|对比|相比|比|vs\\.?|versus|compared (?:to|with)|and)\\s*");
+
+    /**
+     * "2023年4月与2022年4月", "2022 and 2023": a second time compared with the first, right after it and a joining word;
+     * its start and end are in {@code text}.
+     */
+    public static Optional<Match> versus(String text, Match first, LocalDate today) {
+        Matcher joined = VERSUS.matcher(text).region(first.end(), text.length());
+        if (first.range().latest() || !joined.lookingAt()) {
+            return Optional.empty();
+        }
+        String tail = text.substring(joined.end());
+        Matcher bare = BARE_YEAR.matcher(tail);
+        Match alone = !bare.lookingAt() ? null : new Match(0, bare.end(), new TimeRange(
+                LocalDate.of(Integer.parseInt(bare.group(1)), 1, 1),
+                LocalDate.of(Integer.parseInt(bare.group(1)) + 1, 1, 1), bare.group(1) + "年"));
+        for (Match m : new Match[] {date(tail), quarter(tail, today), half(tail, today), month(tail), year(tail),
+                recent(tail, today), relativeWord(tail, today), alone}) {
+            if (m != null && m.start() == 0 && !m.range().latest() && !m.range().equals(first.range())) {
+                return Optional.of(new Match(joined.end(), joined.end() + m.end(), m.range()));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static final Pattern THROUGH = Pattern.compile("\\s*(?:至|到|~|～|-|—|and|to|until|through)\\s*");
 
     /** "2023年4月1日至2023年4月7日": a range from the first expression through the one right after it. */

@@ -64,6 +64,31 @@ class TimeExpressionsTest {
         assertEquals("the latest day", range.englishLabel());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "比较2023年4月与2022年4月的总车流量 | 2022-04-01 | 2022-05-01 | 2022年4月",
+            "去年和今年的营收               | 2026-01-01 | 2027-01-01 | 今年",
+            "2023年第一季度对比2024年第一季度 | 2024-01-01 | 2024-04-01 | 2024年第1季度",
+            "最近7天与最近30天的订单         | 2026-10-23 | 2026-11-23 | 最近30天",
+            "revenue in 2025 and 2026       | 2026-01-01 | 2027-01-01 | 2026年"})
+    void readsASecondTimeCompared(String text, String from, String to, String label) {
+        String t = text.strip();
+        TimeExpressions.Match first = TimeExpressions.find(t, TODAY).orElseThrow();
+        TimeExpressions.Match second = TimeExpressions.versus(t, first, TODAY).orElseThrow(() -> new AssertionError(t));
+        assertEquals(LocalDate.parse(from), second.range().from(), t);
+        assertEquals(LocalDate.parse(to), second.range().to(), t);
+        assertEquals(label, second.range().label(), t);
+        // only the joining word lies between the two
+        assertTrue(t.substring(first.end(), second.start()).strip().matches("与|和|对比|and"), t);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2023年4月的车流量和营收", "去年各服务区和公司的营收", "最近一天和今年的订单", "2023年至2024年的营收"})
+    void findsNoSecondTimeWhereNoneIsCompared(String text) {
+        TimeExpressions.Match first = TimeExpressions.find(text, TODAY).orElseThrow();
+        assertTrue(TimeExpressions.versus(text, first, TODAY).isEmpty(), text);
+    }
+
     @ParameterizedTest
     @CsvSource({"各服务区的营收", "sq1 codes", "FAQ1 items", "top 5 companies", "年龄大于30", "第5名"})
     void findsNothingWhereThereIsNoTime(String text) {
