@@ -154,9 +154,17 @@ public final class QuestionParser {
             return new Parse(Optional.empty(), null, understood);
         }
 
+        // "in descending order of earnings", "按创建时间降序": a column to sort by, not to show (it still says which
+        // table the question is about)
+        SortColumns.Sort sort = parts.size() > 1 ? SortColumns.find(rest, parts, english) : null;
         String fact = Grounding.factTable(parts, model);
         if (fact == null) {
             return new Parse(Optional.empty(), null, understood);
+        }
+        Reading.Column sortColumn = null;
+        if (sort != null) {
+            parts.remove(sort.part());
+            sortColumn = Grounding.nearest(sort.part().candidates, fact, model);
         }
         for (Part p : parts) {
             p.candidates = List.of(Grounding.nearest(p.candidates, fact, model));
@@ -457,6 +465,9 @@ public final class QuestionParser {
         if (limit != null && order == null && !measures.isEmpty()) {
             order = new Reading.Order(0, true);
         }
+        if (sortColumn != null) {
+            order = sorted(sortColumn, sort.descending(), measures, dimensions, order);
+        }
 
         Reading.Time timeFilter = time.isPresent() && timeColumn != null
                 ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range(),
@@ -561,6 +572,21 @@ public final class QuestionParser {
     private static int number(String text) {
         Integer cn = CN.get(text);
         return cn != null ? cn : text.equals("十") ? 10 : Integer.parseInt(text);
+    }
+
+    /**
+     * The order of a column named to sort by: that of its measure when it is one, else by the column itself when the
+     * rows are not aggregated or it is a dimension; otherwise (a total cannot be sorted by a row's value) as it was.
+     */
+    private static Reading.Order sorted(Reading.Column column, boolean descending, List<Reading.Measure> measures,
+            List<Reading.Column> dimensions, Reading.Order order) {
+        for (int i = 0; i < measures.size(); i++) {
+            if (column.equals(measures.get(i).column()) && measures.get(i).denominator() == null) {
+                return new Reading.Order(i, descending);
+            }
+        }
+        boolean aggregated = measures.stream().anyMatch(QuestionParser::aggregate);
+        return !aggregated || dimensions.contains(column) ? new Reading.Order(-1, descending, column) : order;
     }
 
     private static String key(Reading.Column c) {

@@ -110,8 +110,15 @@ public record Reading(
         }
     }
 
-    /** Sorted by the measure of that index (or, when negative, by the first dimension). */
-    public record Order(int measure, boolean descending) {
+    /**
+     * Sorted by the measure of that index (or, when negative, by the dimensions), or by {@code column} when set (a
+     * column that may not be shown: "names of singers in ascending order of net worth").
+     */
+    public record Order(int measure, boolean descending, Column column) {
+
+        public Order(int measure, boolean descending) {
+            this(measure, descending, null);
+        }
     }
 
     /**

@@ -49,6 +49,9 @@ final class ReadingWords {
         boolean ascending = r.order() != null && !r.order().descending();
         if (r.limit() != null) {
             parts.add(english ? (ascending ? "bottom " : "top ") + r.limit() : (ascending ? "后" : "前") + r.limit());
+        } else if (r.order() != null && r.order().column() != null) {
+            parts.add(english ? "ordered by " + r.order().column().label() + (ascending ? " ascending" : " descending")
+                    : "按" + r.order().column().label() + (ascending ? "升序" : "降序"));
         } else if (r.order() != null && r.order().measure() >= 0) {
             parts.add(english ? (ascending ? "ascending" : "descending") : ascending ? "升序" : "降序");
         }

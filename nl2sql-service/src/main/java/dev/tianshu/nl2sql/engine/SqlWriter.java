@@ -67,6 +67,9 @@ public final class SqlWriter {
             }
         });
         r.dimensions().forEach(c -> used.add(key(c.table())));
+        if (r.order() != null && r.order().column() != null) {
+            used.add(key(r.order().column().table()));
+        }
         r.filters().forEach(f -> used.add(key(f.column().table())));
         if (r.time() != null) {
             used.add(key(r.time().column().table()));
@@ -175,7 +178,9 @@ public final class SqlWriter {
         }
         // a list is made distinct, unless it lists a table's own rows (its name shown, joined only to what each row
         // refers to): two 路段 of the same name on two routes are two rows
-        boolean distinct = r.measures().isEmpty() && (fansOut || !ownRows(r, base, model));
+        // (nor when sorted by a column not shown, which DISTINCT cannot sort by)
+        boolean distinct = r.measures().isEmpty() && (fansOut || !ownRows(r, base, model))
+                && (r.order() == null || r.order().column() == null || r.dimensions().contains(r.order().column()));
         StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
                 .append(String.join(", ", select)).append(" FROM ").append(from);
         if (!where.isEmpty()) {
@@ -193,7 +198,9 @@ public final class SqlWriter {
             sql.append(" HAVING ").append(String.join(" AND ", having));
         }
         Reading.Order order = r.order();
-        if (order != null && order.measure() >= 0 && order.measure() < measureExprs.size()) {
+        if (order != null && order.column() != null) {
+            sql.append(" ORDER BY ").append(ref(order.column(), aliases, d)).append(order.descending() ? " DESC" : " ASC");
+        } else if (order != null && order.measure() >= 0 && order.measure() < measureExprs.size()) {
             sql.append(" ORDER BY ").append(measureExprs.get(order.measure())).append(order.descending() ? " DESC" : " ASC");
         } else if (order != null && order.measure() < 0 && !groupBy.isEmpty()) {
             // by the dimensions, the first (a period, for a trend) first
