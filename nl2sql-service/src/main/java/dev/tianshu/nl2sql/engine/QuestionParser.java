@@ -466,7 +466,7 @@ public final class QuestionParser {
             order = new Reading.Order(0, true);
         }
         if (sortColumn != null) {
-            order = sorted(sortColumn, sort.descending(), measures, dimensions, order);
+            order = SortColumns.order(sortColumn, sort.descending(), measures, dimensions, order);
         }
 
         Reading.Time timeFilter = time.isPresent() && timeColumn != null
@@ -536,7 +536,7 @@ public final class QuestionParser {
         return m.find() ? m.start() : 0;
     }
 
-    private static boolean aggregate(Reading.Measure m) {
+    static boolean aggregate(Reading.Measure m) {
         return !"NONE".equals(m.aggregation());
     }
 
@@ -572,21 +572,6 @@ public final class QuestionParser {
     private static int number(String text) {
         Integer cn = CN.get(text);
         return cn != null ? cn : text.equals("十") ? 10 : Integer.parseInt(text);
-    }
-
-    /**
-     * The order of a column named to sort by: that of its measure when it is one, else by the column itself when the
-     * rows are not aggregated or it is a dimension; otherwise (a total cannot be sorted by a row's value) as it was.
-     */
-    private static Reading.Order sorted(Reading.Column column, boolean descending, List<Reading.Measure> measures,
-            List<Reading.Column> dimensions, Reading.Order order) {
-        for (int i = 0; i < measures.size(); i++) {
-            if (column.equals(measures.get(i).column()) && measures.get(i).denominator() == null) {
-                return new Reading.Order(i, descending);
-            }
-        }
-        boolean aggregated = measures.stream().anyMatch(QuestionParser::aggregate);
-        return !aggregated || dimensions.contains(column) ? new Reading.Order(-1, descending, column) : order;
     }
 
     private static String key(Reading.Column c) {

@@ -53,4 +53,19 @@ final class SortColumns {
         }
         return null;
     }
+
+    /**
+     * The order of a column named to sort by: that of its measure when it is one, else by the column itself when the
+     * rows are not aggregated or it is a dimension; otherwise (a total cannot be sorted by a row's value) as it was.
+     */
+    static Reading.Order order(Reading.Column column, boolean descending, List<Reading.Measure> measures,
+            List<Reading.Column> dimensions, Reading.Order order) {
+        for (int i = 0; i < measures.size(); i++) {
+            if (column.equals(measures.get(i).column()) && measures.get(i).denominator() == null) {
+                return new Reading.Order(i, descending);
+            }
+        }
+        boolean aggregated = measures.stream().anyMatch(QuestionParser::aggregate);
+        return !aggregated || dimensions.contains(column) ? new Reading.Order(-1, descending, column) : order;
+    }
 }
