@@ -164,9 +164,9 @@ public final class Lexicon {
         return display;
     }
 
-    /** Words that name the same thing in column names (类别 / 类型 / 种类 / 型, 车辆 / 车). */
+    /** Words that name the same thing in column names (类别 / 类型 / 种类 / 型, 车辆 / 车, 修改 / 更新). */
     private static final String[][] THESAURUS = {{"类别", "类型", "种类", "型"}, {"车辆", "车"}, {"总数", "总量", "数量"},
-            {"金额", "总额", "额"}, {"编码", "编号", "代码"}};
+            {"金额", "总额", "额"}, {"编码", "编号", "代码"}, {"修改", "更新"}};
 
     /**
      * Everyday spellings of a display name: without 支付 (现金订单数), with 总 (微信支付总金额), 数量 for 数, words of
@@ -193,6 +193,9 @@ public final class Lexicon {
         }
         if (name.endsWith("数") && name.length() > 2) {
             v.add(name + "量");
+        }
+        if (name.startsWith("最后") && name.length() >= 6) {
+            v.add(name.substring(2));   // 最后修改时间 is also 修改时间 (and, by the thesaurus, 更新时间)
         }
         List<String> all = concat(List.of(name), v);
         for (String[] group : THESAURUS) {

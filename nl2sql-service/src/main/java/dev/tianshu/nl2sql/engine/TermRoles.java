@@ -86,6 +86,7 @@ final class TermRoles {
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
     private static final Pattern MOST_OF_BEFORE = Pattern.compile("\\b(?:the\\s+)?(most|fewest|least)\\s+(?:number of\\s+)?$");
     private static final Pattern MOST_OF_AFTER = Pattern.compile("\\s*(?:数量|个数)?\\s*(最多|最少)");
+    private static final Pattern ANY_GROUPING = Pattern.compile("各|每个|按|\\bper\\b|\\beach\\b|\\bby\\b");
     private static final Pattern LATEST = Pattern.compile("最新|最近一次|最晚|最后一次|\\blatest\\b|\\bmost recent\\b|\\blast\\b");
     private static final Pattern EARLIEST = Pattern.compile("最早|第一次|首次|\\bearliest\\b|\\bfirst\\b");
 
@@ -288,7 +289,8 @@ final class TermRoles {
             }
             if (c.dataType().equals("date") || c.dataType().equals("timestamp")) {
                 Part p;
-                if (LATEST.matcher(before).find()) {
+                // "最近一次更新时间"; "各公司的最后更新时间" (the word in the column's own name, asked per group)
+                if (LATEST.matcher(before).find() || rest.startsWith("最后", hit.start()) && ANY_GROUPING.matcher(rest).find()) {
                     p = new Part(Role.MEASURE, hit, columns);
                     p.aggregation = "MAX";
                 } else if (EARLIEST.matcher(before).find()) {

@@ -18,8 +18,8 @@ import dev.tianshu.nl2sql.model.SemanticModel.Table;
 /**
  * Tables of things (服务区, 路段) against tables of events (营业日数据): a list of a thing's own rows is not made
  * distinct, a thing's name is read from its own table before an event table's copy of it; records counted by a coded
- * number ("不同数据来源类别的记录数量"), a column named by the end of its name after a grouping word ("各系统"), and
- * the months of a rolling window.
+ * number ("不同数据来源类别的记录数量"), a column named by the end of its name after a grouping word ("各系统"), the
+ * latest time per group ("各系统最近一次更新时间"), and the months of a rolling window.
  */
 class ThingsAndRecordsTest {
 
@@ -38,7 +38,7 @@ class ThingsAndRecordsTest {
                     chinese("area_id", "服务区ID", "string"))),
             new Table("服务区编码映射表", "area_mapper", List.of(chinese("id", "映射记录ID", "string"),
                     chinese("area_id", "服务区ID", "string"), chinese("system", "来源系统名称", "string"),
-                    chinese("create_ts", "创建时间", "timestamp"))),
+                    chinese("create_ts", "创建时间", "timestamp"), chinese("update_ts", "最后修改时间", "timestamp"))),
             new Table("营业日数据表", "day_data", List.of(chinese("area_id", "服务区ID", "string"),
                     chinese("area_name", "服务区名称", "string"), chinese("oper_date", "营业日期", "date"),
                     chinese("pay_sum", "支付总金额", "double"), chinese("source_type", "数据来源类别", "int")))),
@@ -95,6 +95,14 @@ class ThingsAndRecordsTest {
         assertEquals("SELECT t1.`system` AS `来源系统名称`, COUNT(*) AS `映射记录数量` FROM `area_mapper` t1 "
                 + "WHERE t1.`create_ts` >= '2026-10-22 00:00:00' AND t1.`create_ts` < '2026-11-23 00:00:00' "
                 + "GROUP BY t1.`system` ORDER BY COUNT(*) DESC", sql("最近一个月内各系统新增的映射记录数量"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"各系统最近一次更新时间", "各系统的最后更新时间"})
+    void theLatestTimePerGroup(String question) {
+        // 更新 is 修改 (最后修改时间), and the latest of it per group is its maximum
+        assertEquals("SELECT t1.`system` AS `来源系统名称`, MAX(t1.`update_ts`) AS `最后修改时间的最大值` FROM `area_mapper` t1 "
+                + "GROUP BY t1.`system` ORDER BY MAX(t1.`update_ts`) DESC", sql(question));
     }
 
     @Test
