@@ -74,7 +74,7 @@ final class FollowUps {
         }
         List<Reading.Column> dims = dimensions.isEmpty() ? new ArrayList<>(previous.dimensions()) : dimensions;
         if (t == null || t.versus().isEmpty()) {
-            dims.removeIf(d -> "versus".equals(d.grain()));   // "2023年与2022年的营收" then "今年呢?": one time now
+            dims.removeIf(d -> Reading.Time.VERSUS.equals(d.grain()));   // "2023年与2022年的营收" then "今年呢?": one time now
         }
         if (grain != null && fact != null) {
             Optional<Reading.Column> tc = Grounding.timeColumn(model, fact);

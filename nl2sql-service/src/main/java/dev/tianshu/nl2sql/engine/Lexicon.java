@@ -4,10 +4,12 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,8 @@ public final class Lexicon {
     private final List<String> terms = new ArrayList<>();
     /** First character → the indexes in {@link #terms} of the terms starting with it, longest first. */
     private final Map<Character, int[]> byFirstChar = new HashMap<>();
+    /** A Chinese word of 2 to 4 characters that ends the terms of exactly one column → that column's first entry. */
+    private final Map<String, Entry> heads = new HashMap<>();
     /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
@@ -125,6 +129,7 @@ public final class Lexicon {
         }
         plainValuePlurals();
         addBusinessSynonyms(model);
+        indexHeads();
         terms.addAll(byTerm.keySet());
         terms.sort(Comparator.comparingInt(String::length).reversed());
         Map<Character, List<Integer>> starting = new HashMap<>();
@@ -275,22 +280,23 @@ public final class Lexicon {
         List<Entry> values = byTerm.values().stream().flatMap(List::stream)
                 .filter(e -> e.isValue() && e.term().matches("[a-z]{3,}") && !e.term().endsWith("s")).toList();
         for (Entry e : values) {
-            String plural = e.term().endsWith("y") && !e.term().matches(".*[aeiou]y")
-                    ? e.term().substring(0, e.term().length() - 1) + "ies"
-                    : e.term().matches(".*(x|ch|sh)") ? e.term() + "es" : e.term() + "s";
+            String plural = plural(e.term());
             if (!byTerm.containsKey(plural)) {
                 addTerm(plural, e.column(), e.value(), e.table());
             }
         }
     }
 
+    /** An English word's plural: city → cities, box → boxes, segment → segments. */
+    private static String plural(String word) {
+        return word.endsWith("y") && !word.matches(".*[aeiou]y") ? word.substring(0, word.length() - 1) + "ies"
+                : word.matches(".*(s|x|ch|sh)") ? word + "es" : word + "s";
+    }
+
     private void add(String term, Reading.Column column, String value, String table) {
         String t = normalise(term);
         if (value == null && t.length() >= 3 && t.matches("[a-z][a-z ]*[a-z]")) {
-            // English names are also asked about in the plural: cities, segments, categories
-            String plural = t.endsWith("y") && !t.matches(".*[aeiou]y") ? t.substring(0, t.length() - 1) + "ies"
-                    : t.matches(".*(s|x|ch|sh)") ? t + "es" : t + "s";
-            addTerm(plural, column, null, table);
+            addTerm(plural(t), column, null, table);   // asked about in the plural too: cities, segments, categories
         }
         addTerm(t, column, value, table);
     }
@@ -357,6 +363,27 @@ public final class Lexicon {
         return hits;
     }
 
+    /** The Chinese endings (2 to 4 characters, shorter than the term) of the column terms that only one column has. */
+    private void indexHeads() {
+        Map<String, Set<Reading.Column>> columns = new HashMap<>();
+        for (Map.Entry<String, List<Entry>> t : byTerm.entrySet()) {
+            String term = t.getKey();
+            for (int n = 2; n <= 4 && n < term.length(); n++) {
+                String word = term.substring(term.length() - n);
+                if (!word.chars().allMatch(ch -> ch >= 0x4e00 && ch <= 0x9fff)) {
+                    break;
+                }
+                for (Entry e : t.getValue()) {
+                    if (!e.isValue() && !e.isEntity() && e.column() != null) {
+                        heads.putIfAbsent(word, e);
+                        columns.computeIfAbsent(word, k -> new HashSet<>()).add(e.column());
+                    }
+                }
+            }
+        }
+        heads.keySet().removeIf(word -> columns.get(word).size() > 1);
+    }
+
     /**
      * "各系统": after a grouping word, a word that is no term but ends exactly one column's term (来源系统) names that
      * column; the longest such word of 2 to 4 characters is taken.
@@ -366,19 +393,12 @@ public final class Lexicon {
         for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) {
             int start = m.start(1);
             for (int end = Math.min(m.end(1), start + 4); end >= start + 2; end--) {
-                if (!free(taken, start, end)) {
-                    continue;
-                }
-                String word = text.substring(start, end);
-                List<Entry> entries = byTerm.entrySet().stream()
-                        .filter(t -> t.getKey().length() > word.length() && t.getKey().endsWith(word))
-                        .flatMap(t -> t.getValue().stream())
-                        .filter(e -> !e.isValue() && !e.isEntity() && e.column() != null).toList();
-                if (!entries.isEmpty() && entries.stream().map(Entry::column).distinct().count() == 1) {
+                Entry head = heads.get(text.substring(start, end));
+                if (head != null && free(taken, start, end)) {
                     for (int k = start; k < end; k++) {
                         taken[k] = true;
                     }
-                    hits.add(new Hit(start, end, List.of(entries.get(0))));
+                    hits.add(new Hit(start, end, List.of(head)));
                     break;
                 }
             }

@@ -255,7 +255,7 @@ public final class QuestionParser {
         }
         if (versus.isPresent() && timeColumn != null) {
             // "2023年4月与2022年4月的总车流量": one group per time compared
-            dimensions.add(0, timeColumn.withGrain("versus", english ? "period" : "时间段"));
+            dimensions.add(0, timeColumn.withGrain(Reading.Time.VERSUS, english ? "period" : "时间段"));
         }
         if (grain != null && timeColumn != null) {
             // months within one calendar year are numbered; a rolling window's months ("最近6个月每月") are year-months
@@ -574,7 +574,7 @@ public final class QuestionParser {
         return cn != null ? cn : text.equals("十") ? 10 : Integer.parseInt(text);
     }
 
-    private static String key(Reading.Column c) {
+    static String key(Reading.Column c) {
         return c == null ? "" : c.table() + "." + c.column();
     }
 

@@ -94,6 +94,9 @@ public record Reading(
      */
     public record Time(Column column, TimeRange range, List<TimeRange> versus) {
 
+        /** The grain of the dimension that says which of the times compared a row is in. */
+        public static final String VERSUS = "versus";
+
         public Time {
             versus = versus == null ? List.of() : List.copyOf(versus);   // readings stored before comparisons had none
         }

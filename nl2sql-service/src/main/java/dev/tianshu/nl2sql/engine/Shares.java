@@ -36,14 +36,9 @@ final class Shares {
             return -1;
         }
         // the groups' own table's total first: 车型 is a column of 车流量日统计表, summed over 车辆数
-        Reading.Column column = summed(model, dimensions.get(dimensions.size() - 1).table());
-        if (column == null) {
-            column = summed(model, fact);
-        }
-        String aggregation = column == null ? "COUNT" : "SUM";
-        if (column == null) {
-            column = new Reading.Column(fact, "*", english ? "count" : "数量", "bigint");
-        }
+        Reading.Column summed = summed(model, dimensions.get(dimensions.size() - 1).table());
+        Reading.Column column = whole(summed != null ? summed : summed(model, fact), fact, english ? "count" : "数量");
+        String aggregation = aggregationOf(column);
         measures.add(new Reading.Measure(column, aggregation, ReadingWords.label(column, aggregation, english)));
         measures.add(new Reading.Measure(column, aggregation, english ? column.label() + " share of all (%)"
                 : column.label() + "占全部的比例(%)", column));
@@ -83,12 +78,9 @@ final class Shares {
             String table = p.column().table();
             Reading.Measure named = measured == null ? null : measures.stream()
                     .filter(m -> measured.column().equals(m.column())).findFirst().orElse(null);
-            Reading.Column column = named != null ? named.column() : summed(model, table);
-            String aggregation = column == null ? "COUNT" : "SUM";   // a share of a count or of a total
-            if (column == null) {
-                String rows = english ? model.table(table).map(SemanticModel.Table::tableDisplayName).orElse(table) : "数量";
-                column = new Reading.Column(table, "*", rows, "bigint");
-            }
+            Reading.Column column = whole(named != null ? named.column() : summed(model, table), table,
+                    english ? model.table(table).map(SemanticModel.Table::tableDisplayName).orElse(table) : "数量");
+            String aggregation = aggregationOf(column);
             String value = p.values.get(0);
             String label = english ? "share of " + value + " in " + column.label() + " (%)"
                     : value + "的" + column.label() + "占比(%)";
@@ -96,7 +88,7 @@ final class Shares {
             measures.remove(named);
             measures.add(at, new Reading.Measure(column, aggregation, label, column,
                     new Reading.Filter(p.column(), "IN", p.values)));
-            filters.remove(p.column().table() + "." + p.column().column() + "IN");
+            filters.remove(QuestionParser.key(p.column()) + "IN");
             // "Consumer customers": the thing right after the value is what is counted, not a grouping
             parts.stream().filter(q -> q.role == Part.Role.DIMENSION && q.hit.start() >= p.hit.end()
                             && rest.substring(p.hit.end(), q.hit.start()).isBlank()
@@ -148,6 +140,16 @@ final class Shares {
             }
         }
         return measured;
+    }
+
+    /** What a share is of: the column summed, else the table's rows (counted). */
+    private static Reading.Column whole(Reading.Column summed, String table, String rowsLabel) {
+        return summed != null ? summed : new Reading.Column(table, "*", rowsLabel, "bigint");
+    }
+
+    /** A share of a total, or of a count of rows. */
+    private static String aggregationOf(Reading.Column whole) {
+        return whole.rows() ? "COUNT" : "SUM";
     }
 
     /** The one column of a table summed by default (车辆数 of 车流量日统计表), if there is exactly one. */

@@ -86,7 +86,7 @@ public final class SqlWriter {
         List<String> select = new ArrayList<>();
         List<String> groupBy = new ArrayList<>();
         for (Reading.Column c : r.dimensions()) {
-            String expr = c.grain() == null ? ref(c, aliases, d) : "versus".equals(c.grain()) && r.time() != null
+            String expr = c.grain() == null ? ref(c, aliases, d) : Reading.Time.VERSUS.equals(c.grain()) && r.time() != null
                     ? whichRange(r.time(), ref(c, aliases, d), c.label().chars().allMatch(ch -> ch < 128), d)
                     : d.period(c.grain(), ref(c, aliases, d), c.dataType());
             select.add(expr + " AS " + d.quote(c.label()));
@@ -168,12 +168,13 @@ public final class SqlWriter {
         for (Reading.Absent a : r.absent()) {
             where.add(notExists(a, base, model, d));
         }
+        // the rows asked about: FROM … WHERE …, also in the subqueries over all of them
+        String rows = from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
         for (Reading.Filter f : versusGroups) {
             // "支付总金额高于平均值的服务区": a group's total against the average of all groups' totals
             String expr = measureExprs.get(f.measure());
             String op = f.op().substring(0, f.op().length() - Reading.Filter.AVERAGE.length());
-            having.add("(" + expr + ") " + op + " (SELECT AVG(g.v) FROM (SELECT " + expr + " AS v FROM " + from
-                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            having.add("(" + expr + ") " + op + " (SELECT AVG(g.v) FROM (SELECT " + expr + " AS v FROM " + rows
                     + (groupBy.isEmpty() ? "" : " GROUP BY " + String.join(", ", groupBy)) + ") g)");
         }
         // a list is made distinct, unless it lists a table's own rows (its name shown, joined only to what each row
@@ -182,10 +183,7 @@ public final class SqlWriter {
         boolean distinct = r.measures().isEmpty() && (fansOut || !ownRows(r, base, model))
                 && (r.order() == null || r.order().column() == null || r.dimensions().contains(r.order().column()));
         StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
-                .append(String.join(", ", select)).append(" FROM ").append(from);
-        if (!where.isEmpty()) {
-            sql.append(" WHERE ").append(String.join(" AND ", where));
-        }
+                .append(String.join(", ", select)).append(" FROM ").append(rows);
         if (groupedByCondition && !aggregated) {
             // the values shown per thing are grouped too
             r.measures().stream().filter(m -> m.column() != null && !m.column().rows())
@@ -212,7 +210,7 @@ public final class SqlWriter {
         if (r.limit() != null) {
             sql.append(" LIMIT ").append(r.limit());
         }
-        return sql.toString().replace(ALL_ROWS, from + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)));
+        return sql.toString().replace(ALL_ROWS, rows);
     }
 
     private static List<String> timeConditions(Reading.Time time, Map<String, String> aliases, SemanticModel model,

@@ -104,29 +104,26 @@ final class TermRoles {
     }
 
     /**
-     * Whether a term only names the column of the term just before it again: "ID" right after it (数据来源类别ID), or
-     * the column's own name after it ("数据来源类别（source_type）", the brackets already spaces).
+     * Whether a term only names the column of the last term that was not itself such a restatement ({@code named})
+     * again: "ID" right after it (数据来源类别ID), or the column's own name after it ("数据来源类别ID（source_type）",
+     * the brackets already spaces).
      */
-    private static boolean restates(String rest, List<Lexicon.Hit> hits, int h, List<Reading.Column> columns) {
-        if (h == 0 || columns.isEmpty()) {
+    private static boolean restates(String rest, List<Lexicon.Hit> hits, int named, int h,
+            List<Reading.Column> columns) {
+        if (named < 0 || columns.isEmpty()) {
             return false;
         }
-        int p = h - 1;
-        while (p > 0 && restates(rest, hits, p, columnsOf(hits.get(p)))) {
-            p--;   // "数据来源类别ID（source_type）": past the ID
-        }
-        Lexicon.Hit previous = hits.get(p);
+        Lexicon.Hit previous = hits.get(named);
         Lexicon.Hit hit = hits.get(h);
-        List<Reading.Column> named = previous.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull)
-                .toList();
-        if (named.isEmpty() || previous.entries().stream().anyMatch(Lexicon.Entry::isValue)) {
+        List<Reading.Column> previousColumns = columnsOf(previous);
+        if (previousColumns.isEmpty() || previous.entries().stream().anyMatch(Lexicon.Entry::isValue)) {
             return false;
         }
         String term = rest.substring(hit.start(), hit.end());
         String between = rest.substring(hits.get(h - 1).end(), hit.start());
         return term.equalsIgnoreCase("id") && between.isEmpty()
-                || between.isBlank() && !between.isEmpty() && named.stream().anyMatch(columns::contains)
-                        && term.equalsIgnoreCase(named.stream().filter(columns::contains).findFirst().orElseThrow().column());
+                || between.isBlank() && !between.isEmpty() && previousColumns.stream().filter(columns::contains)
+                        .findFirst().map(c -> term.equalsIgnoreCase(c.column())).orElse(false);
     }
 
     private static List<Reading.Column> columnsOf(Lexicon.Hit hit) {
@@ -137,6 +134,7 @@ final class TermRoles {
     static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood,
             boolean english) {
         List<Part> parts = new ArrayList<>();
+        int named = -1;   // the last hit that names a column afresh
         for (int h = 0; h < hits.size(); h++) {
             Lexicon.Hit hit = hits.get(h);
             Lexicon.Entry e = hit.entry();
@@ -147,9 +145,10 @@ final class TermRoles {
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
-            if (restates(rest, hits, h, columns)) {
+            if (restates(rest, hits, named, h, columns)) {
                 continue;   // "数据来源类别ID（source_type）": the column named again, by its id or its name
             }
+            named = h;
             if (hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) && countCompared(parts, hit, columns, before)) {
                 understood.add(e.term());
                 continue;   // "makers with more than 3 models", "有超过3个服务区的公司"
@@ -336,7 +335,8 @@ final class TermRoles {
             p.grouping = grouped;
             // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
             // "服务区业务数据记录数量": the records are the thing's, counted, not grouped by it
-            p.singleRow = !grouped && (SCOPE.matcher(before).find() || RECORDS_OF.matcher(afterAll).lookingAt() || (h > 0 && hits.get(h - 1).entry().isValue()
+            p.singleRow = !grouped && (SCOPE.matcher(before).find() || RECORDS_OF.matcher(afterAll).lookingAt()
+                    || (h > 0 && hits.get(h - 1).entry().isValue()
                     && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*"))
                     || ownedByGroup(parts, e, rest, hit, h + 1 < hits.size() ? hits.get(h + 1) : null));
             parts.add(p);

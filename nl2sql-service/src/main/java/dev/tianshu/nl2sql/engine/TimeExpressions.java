@@ -95,9 +95,7 @@ public final class TimeExpressions {
         }
         String tail = text.substring(joined.end());
         Matcher bare = BARE_YEAR.matcher(tail);
-        Match alone = !bare.lookingAt() ? null : new Match(0, bare.end(), new TimeRange(
-                LocalDate.of(Integer.parseInt(bare.group(1)), 1, 1),
-                LocalDate.of(Integer.parseInt(bare.group(1)) + 1, 1, 1), bare.group(1) + "年"));
+        Match alone = bare.lookingAt() ? new Match(0, bare.end(), wholeYear(Integer.parseInt(bare.group(1)))) : null;
         for (Match m : new Match[] {date(tail), quarter(tail, today), half(tail, today), month(tail), year(tail),
                 recent(tail, today), relativeWord(tail, today), alone}) {
             if (m != null && m.start() == 0 && !m.range().latest() && !m.range().equals(first.range())) {
@@ -167,12 +165,15 @@ public final class TimeExpressions {
         return null;
     }
 
+    private static TimeRange wholeYear(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        return new TimeRange(from, from.plusYears(1), year + "年");
+    }
+
     private static Match year(String text) {
         Matcher m = YEAR.matcher(text);
         if (m.find()) {
-            int year = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-            LocalDate from = LocalDate.of(year, 1, 1);
-            return new Match(m.start(), m.end(), new TimeRange(from, from.plusYears(1), year + "年"));
+            return new Match(m.start(), m.end(), wholeYear(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2))));
         }
         return null;
     }
