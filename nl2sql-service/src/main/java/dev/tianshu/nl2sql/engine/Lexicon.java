@@ -110,8 +110,11 @@ public final class Lexicon {
             }
             String display = t.tableDisplayName();
             if (display.length() > 2 && (display.endsWith("表") || display.endsWith("信息"))) {
-                add(display.substring(0, display.length() - (display.endsWith("表") ? 1 : 2)), nameColumn, null,
-                        t.tableName());
+                String entity = display.substring(0, display.length() - (display.endsWith("表") ? 1 : 2));
+                add(entity, nameColumn, null, t.tableName());
+                for (String variant : tableVariants(entity)) {
+                    add(variant, nameColumn, null, t.tableName());
+                }
             }
             for (SemanticModel.Column c : t.columns()) {
                 // "映射记录ID": a row is a 映射记录, or a 映射 when no other term is part of that word
@@ -169,9 +172,10 @@ public final class Lexicon {
         return display;
     }
 
-    /** Words that name the same thing in column names (类别 / 类型 / 种类 / 型, 车辆 / 车, 修改 / 更新). */
+    /** Words that name the same thing in names (类别 / 类型 / 种类 / 型, 车辆 / 车, 修改 / 更新, 营业 / 经营). */
     private static final String[][] THESAURUS = {{"类别", "类型", "种类", "型"}, {"车辆", "车"}, {"总数", "总量", "数量"},
-            {"金额", "总额", "额"}, {"编码", "编号", "代码"}, {"修改", "更新"}};
+            {"金额", "总额", "额"}, {"编码", "编号", "代码"}, {"修改", "更新"},
+            {"营业", "经营"}};
 
     /**
      * Everyday spellings of a display name: without 支付 (现金订单数), with 总 (微信支付总金额), 数量 for 数, words of
@@ -202,7 +206,32 @@ public final class Lexicon {
         if (name.startsWith("最后") && name.length() >= 6) {
             v.add(name.substring(2));   // 最后修改时间 is also 修改时间 (and, by the thesaurus, 更新时间)
         }
-        List<String> all = concat(List.of(name), v);
+        v = withThesaurus(concat(List.of(name), v));
+        if (entity != null && name.startsWith(entity) && name.length() - entity.length() >= 3) {
+            v.add(name.substring(entity.length()));
+        }
+        int of = name.lastIndexOf('的');
+        if (of > 0 && name.length() - of > 2) {
+            v.add(name.substring(of + 1));   // 来源系统中的服务区名称 is also 服务区名称
+        }
+        v.removeIf(x -> x.length() < 2 || x.equals(name));
+        return v;
+    }
+
+    /** Everyday names of a table's rows: daily data is data (营业日数据 → 营业数据), and the thesaurus (经营数据). */
+    private static List<String> tableVariants(String entity) {
+        List<String> names = new ArrayList<>(List.of(entity));
+        if (entity.contains("日数据")) {
+            names.add(entity.replace("日数据", "数据"));
+        }
+        names = withThesaurus(names);
+        names.removeIf(n -> n.equals(entity) || n.length() < 3);
+        return names.stream().distinct().toList();
+    }
+
+    /** The names, then each with one word of each thesaurus group swapped for the others (车辆类别 → 车型). */
+    private static List<String> withThesaurus(List<String> names) {
+        List<String> all = new ArrayList<>(names);
         for (String[] group : THESAURUS) {
             List<String> swapped = new ArrayList<>();
             for (String base : all) {
@@ -219,16 +248,7 @@ public final class Lexicon {
             }
             all.addAll(swapped);
         }
-        v = all;
-        if (entity != null && name.startsWith(entity) && name.length() - entity.length() >= 3) {
-            v.add(name.substring(entity.length()));
-        }
-        int of = name.lastIndexOf('的');
-        if (of > 0 && name.length() - of > 2) {
-            v.add(name.substring(of + 1));   // 来源系统中的服务区名称 is also 服务区名称
-        }
-        v.removeIf(x -> x.length() < 2 || x.equals(name));
-        return v;
+        return all;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -279,10 +279,12 @@ public final class QuestionParser {
 
         // ratios: "过境车辆占比" (of the rows with a value in all), "X占Y(的)比例", "X占比" (of the total of its kind)
         // "各车型占比", "哪种车型占比最高": no measure named, the share of the fact's total (or of its rows)
-        boolean valueShare = Shares.ofValue(rest, parts, measures, dimensions, filters, model, english);
-        int impliedShare = !valueShare && measures.isEmpty() && !dimensions.isEmpty()
+        // "the ratio of A to B": each side's aggregate of its own rows, divided
+        boolean ratio = Ratios.take(rest, hits, parts, measures, dimensions, filters, comparisons, model, fact, english);
+        boolean valueShare = !ratio && Shares.ofValue(rest, parts, measures, dimensions, filters, model, english);
+        int impliedShare = !ratio && !valueShare && measures.isEmpty() && !dimensions.isEmpty()
                 ? Shares.ofGroups(rest, measures, dimensions, model, fact, english) : -1;
-        if (!valueShare && impliedShare < 0) {
+        if (!ratio && !valueShare && impliedShare < 0) {
             Shares.ratios(rest, parts, measures, model, english, !dimensions.isEmpty());
         }
 
@@ -357,9 +359,9 @@ public final class QuestionParser {
                     && !asRecorded && !listed) {
                 aggregation = Grounding.defaultAggregation(model, m.column());
             }
-            measures.set(i, new Reading.Measure(m.column(), aggregation, m.label() != null ? m.label()
+            measures.set(i, m.with(aggregation, m.label() != null ? m.label()
                     : asRecorded || listed && "NONE".equals(aggregation) ? m.column().label()
-                    : ReadingWords.label(m.column(), aggregation, english), m.denominator(), m.of()));
+                    : ReadingWords.label(m.column(), aggregation, english)));
         }
 
         // an aggregate next to plain values is not one row: "the horsepower of the car with the largest accelerate"

@@ -57,9 +57,12 @@ public record Reading(
      * {@code aggregation} of {@code column}; COUNT of rows when {@code column} is null (or names a table's rows). A
      * ratio (share) when {@code denominator} is set: aggregation(column) / aggregation(denominator) * 100; when
      * {@code denominator} is {@code column} itself, each group's share of all groups. With {@code of} set, the share
-     * of the rows passing that condition in the whole ("过境车辆占比": the 过境 rows' 车辆数 of all 车辆数, * 100).
+     * of the rows passing that condition in the whole ("过境车辆占比": the 过境 rows' 车辆数 of all 车辆数, * 100); with
+     * {@code over} set, of the rows passing that one ("restaurants rated above 4 to those rated below 4"). A
+     * {@code fraction} is not multiplied by 100 ("the ratio of A to B").
      */
-    public record Measure(Column column, String aggregation, String label, Column denominator, Filter of) {
+    public record Measure(Column column, String aggregation, String label, Column denominator, Filter of,
+            Filter over, boolean fraction) {
 
         public Measure(Column column, String aggregation, String label) {
             this(column, aggregation, label, null, null);
@@ -67,6 +70,15 @@ public record Reading(
 
         public Measure(Column column, String aggregation, String label, Column denominator) {
             this(column, aggregation, label, denominator, null);
+        }
+
+        public Measure(Column column, String aggregation, String label, Column denominator, Filter of) {
+            this(column, aggregation, label, denominator, of, null, false);
+        }
+
+        /** The same measure with another aggregation and label. */
+        public Measure with(String aggregation, String label) {
+            return new Measure(column, aggregation, label, denominator, of, over, fraction);
         }
     }
 

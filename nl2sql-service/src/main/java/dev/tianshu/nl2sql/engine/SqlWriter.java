@@ -65,6 +65,9 @@ public final class SqlWriter {
             if (m.of() != null) {
                 used.add(key(m.of().column().table()));
             }
+            if (m.over() != null) {
+                used.add(key(m.over().column().table()));
+            }
         });
         r.dimensions().forEach(c -> used.add(key(c.table())));
         if (r.order() != null && r.order().column() != null) {
@@ -96,8 +99,8 @@ public final class SqlWriter {
         List<String> measureExprs = new ArrayList<>();
         for (Reading.Measure m : r.measures()) {
             String expr;
-            if (m.of() != null) {
-                expr = valueShare(m, aliases, model, d);
+            if (m.of() != null || m.over() != null) {
+                expr = conditionalRatio(m, aliases, model, d);
                 aggregated = true;
             } else if (m.column() == null || m.column().rows()) {
                 expr = "COUNT(*)";
@@ -112,13 +115,13 @@ public final class SqlWriter {
             if (groupShare(m) && r.filters().stream().anyMatch(f -> Integer.valueOf(index).equals(f.measure()))) {
                 // the group's share of all groups, kept to some groups ("占比超过30%的"): of the total of all the
                 // rows, as no window may stand in HAVING and one after it would see only the groups kept
-                expr = expr + " * 100.0 / NULLIF((SELECT " + expr + " FROM " + ALL_ROWS + "), 0)";
+                expr = expr + scale(m) + "NULLIF((SELECT " + expr + " FROM " + ALL_ROWS + "), 0)";
             } else if (groupShare(m)) {
                 // the group's share of all groups
-                expr = expr + " * 100.0 / NULLIF(SUM(" + expr + ") OVER (), 0)";
-            } else if (m.of() == null && m.denominator() != null) {
+                expr = expr + scale(m) + "NULLIF(SUM(" + expr + ") OVER (), 0)";
+            } else if (m.of() == null && m.over() == null && m.denominator() != null) {
                 String of = d.aggregate(m.aggregation(), ref(m.denominator(), aliases, d));
-                expr = expr + " * 100.0 / NULLIF(" + of + ", 0)";
+                expr = expr + scale(m) + "NULLIF(" + of + ", 0)";
             }
             measureExprs.add(expr);
             select.add(expr + " AS " + d.quote(m.label()));
@@ -377,17 +380,38 @@ public final class SqlWriter {
 
     /** Each group's share of all groups (a window over the groups). */
     private static boolean groupShare(Reading.Measure m) {
-        return m.of() == null && m.denominator() != null && m.denominator().equals(m.column());
+        return m.of() == null && m.over() == null && m.denominator() != null && m.denominator().equals(m.column());
     }
 
-    /** The rows with a value, of all rows: SUM(CASE WHEN … THEN x ELSE 0 END) * 100.0 / SUM(x), or with COUNT. */
-    private static String valueShare(Reading.Measure m, Map<String, String> aliases, SemanticModel model, Dialect d) {
-        String when = "CASE WHEN " + rowCondition(m.of(), aliases, model, d) + " THEN ";
-        if (m.column() == null || m.column().rows()) {
-            return "COUNT(" + when + "1 END) * 100.0 / NULLIF(COUNT(*), 0)";
+    /** Times 100 then divided, for a percentage; times 1.0 (not integer division) for a fraction. */
+    private static String scale(Reading.Measure m) {
+        return m.fraction() ? " * 1.0 / " : " * 100.0 / ";
+    }
+
+    /**
+     * The rows passing {@code of} (else all) divided by those passing {@code over} (else all): SUM(CASE WHEN … THEN x
+     * ELSE 0 END) * 100.0 / SUM(x), COUNT(CASE WHEN … THEN 1 END) * 1.0 / COUNT(CASE WHEN … THEN 1 END), ….
+     */
+    private static String conditionalRatio(Reading.Measure m, Map<String, String> aliases, SemanticModel model,
+            Dialect d) {
+        Reading.Column denominator = m.denominator() == null ? m.column() : m.denominator();
+        return aggregateOf(m.column(), m.aggregation(), m.of(), aliases, model, d) + scale(m) + "NULLIF("
+                + aggregateOf(denominator, m.aggregation(), m.over(), aliases, model, d) + ", 0)";
+    }
+
+    /** An aggregate of the rows passing a condition, or of all rows when there is none. */
+    private static String aggregateOf(Reading.Column c, String aggregation, Reading.Filter when,
+            Map<String, String> aliases, SemanticModel model, Dialect d) {
+        String condition = when == null ? null : "CASE WHEN " + rowCondition(when, aliases, model, d) + " THEN ";
+        if (c == null || c.rows()) {
+            return condition == null ? "COUNT(*)" : "COUNT(" + condition + "1 END)";
         }
-        String x = ref(m.column(), aliases, d);
-        return "SUM(" + when + x + " ELSE 0 END) * 100.0 / NULLIF(SUM(" + x + "), 0)";
+        String x = ref(c, aliases, d);
+        if (condition == null) {
+            return d.aggregate(aggregation, x);
+        }
+        return "SUM".equals(aggregation) ? "SUM(" + condition + x + " ELSE 0 END)"
+                : d.aggregate(aggregation, condition + x + " END");
     }
 
     /**

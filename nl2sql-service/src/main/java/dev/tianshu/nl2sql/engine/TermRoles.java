@@ -77,7 +77,7 @@ final class TermRoles {
     private static final Pattern BOTH = Pattern.compile("(同时(?:存在|有|包含|拥有|使用|具有|出现)?(?:了|过)?|"
             + "\\bboth\\s+(?:the\\s+)?(?:[a-z]+\\s+)?)['‘’]?\\s*$");
     /** A value named after a negation: every other value. */
-    private static final Pattern NEGATED = Pattern.compile("(不是|不为|不等于|非|除了|除去|除|不含|不包括|排除|\\bnot\\b|"
+    private static final Pattern NEGATED = Pattern.compile("(不是|不为|不等于|非|除了|除去|除|不含|不包括|排除|\\bnot\\b|\\bnon\\b-?|"
             + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
             + "\\s*(?:the\\s+)?['‘’]?\\s*$");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");

@@ -117,4 +117,12 @@ class ThingsAndRecordsTest {
                 + "FROM `day_data` t1 WHERE t1.`oper_date` >= '2025-01-01' AND t1.`oper_date` < '2026-01-01' "
                 + "GROUP BY MONTH(t1.`oper_date`) ORDER BY MONTH(t1.`oper_date`) ASC", sql("2025年每月的支付总金额"));
     }
+
+    @Test
+    void dailyDataIsAlsoCalledByTheThesaurus() {
+        // 营业日数据表 is also 营业数据 and, 营业 / 经营 being one word in the thesaurus, 经营数据
+        for (String name : List.of("营业数据", "经营数据", "经营日数据")) {
+            assertTrue(sql("过去30天内没有" + name + "的公司").contains("NOT EXISTS (SELECT 1 FROM `day_data` s1"), name);
+        }
+    }
 }
