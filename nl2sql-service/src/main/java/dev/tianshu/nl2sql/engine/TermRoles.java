@@ -69,8 +69,18 @@ final class TermRoles {
     private static final Pattern RECORDS_OF = Pattern.compile("[\\u4e00-\\u9fff]{0,4}?(数据|记录)");
     private static final Pattern SCOPE = Pattern.compile("(旗下|下属|管理的|管辖的|单个|任何|所有|全部|其)\\s*$");
     /** "…总量及日均值": a second aggregation of the measure just named. */
-    private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额)?\\s*"
+    private static final Pattern ALSO_AGGREGATED = Pattern.compile("^\\s*(?:的)?(?:总量|总数|总和|合计|总计|总额|平均值|均值|最大值|最高值|最小值|最低值)?\\s*"
             + "((?:及|和|与|、|以及)\\s*(?:其)?(日均值|日均|平均值|均值|平均数|最大值|最高值|峰值|最小值|最低值|总量|总和|合计))");
+    private static final String AGGREGATION_WORDS = "(?:average|mean|avg|maximum|max|highest|largest|minimum|min|lowest"
+            + "|smallest|total|sum|平均值?|最大值?|最高值?|最小值?|最低值?|总和|合计)";
+    private static final Pattern AGGREGATION_WORD = Pattern.compile(AGGREGATION_WORDS);
+    /**
+     * Two or more aggregation words listed just before a column, the last after "and" (or 和 / 、): "average and
+     * maximum", "average, minimum, and maximum" (its commas gone), "最高、最低和平均"; not "highest total".
+     */
+    private static final Pattern AGGREGATION_LIST = Pattern.compile("(?<![a-z])" + AGGREGATION_WORDS
+            + "(?:\\s*、?\\s*" + AGGREGATION_WORDS + ")*(?:\\s+and\\s+|\\s*[、和及与]\\s*)" + AGGREGATION_WORDS
+            + "\\s*(?:the\\s+)?(?:的)?\\s*$");
     /** Between two values of one list. */
     private static final Pattern LISTED = Pattern.compile("\\s*['‘’]?\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*['‘’]?\\s*");
     /** Before the first of values that must all be there: "同时存在'驿购'和'驿美'", "both cats and dogs". */
@@ -271,13 +281,25 @@ final class TermRoles {
                 if (p.aggregation == null) {
                     p.aggregation = "NONE";
                 }
+                // "the average, minimum and maximum age", "最高、最低和平均车流量": one measure per aggregation listed
+                Matcher list = AGGREGATION_LIST.matcher(rest.substring(Math.max(0, hit.start() - 48), hit.start()));
+                List<String> listed = list.find() ? aggregationsListed(list.group()) : List.of();
                 String near = before.substring(Math.max(0, before.length() - (english ? 16 : 4))) + " " + after;
-                if (HIGHEST.matcher(near).find() && !"MAX".equals(p.aggregation)) {
+                if (!listed.isEmpty()) {
+                    int from = hit.start() - list.group().length();
+                    parts.removeIf(q -> q.hit.start() >= from);   // "average" is also a column's name
+                    p.aggregation = listed.get(0);
+                } else if (HIGHEST.matcher(near).find() && !"MAX".equals(p.aggregation)) {
                     p.extreme = "MAX";
                 } else if (LOWEST.matcher(near).find() && !"MIN".equals(p.aggregation)) {
                     p.extreme = "MIN";
                 }
                 parts.add(p);
+                for (String aggregation : listed.subList(Math.min(1, listed.size()), listed.size())) {
+                    Part next = new Part(Role.MEASURE, hit, columns);
+                    next.aggregation = aggregation;
+                    parts.add(next);
+                }
                 if (also.lookingAt()) {
                     // "车流总量及日均值": the same column, aggregated a second way
                     Part second = new Part(Role.MEASURE, hit, columns);
@@ -459,6 +481,19 @@ final class TermRoles {
         Matcher chinese = MOST_OF_AFTER.matcher(after);
         String word = english.find() ? english.group(1) : chinese.lookingAt() ? chinese.group(1) : null;
         return word == null ? null : word.equals("most") || word.equals("最多") ? "MAX" : "MIN";
+    }
+
+    /** The aggregations of a list in the order named: "average, minimum, and maximum" → AVERAGE, MIN, MAX. */
+    private static List<String> aggregationsListed(String list) {
+        List<String> aggregations = new ArrayList<>();
+        Matcher word = AGGREGATION_WORD.matcher(list);
+        while (word.find()) {
+            String w = word.group();
+            aggregations.add(w.matches("average|mean|avg|平均值?") ? "AVERAGE"
+                    : w.matches("maximum|max|highest|largest|最大值?|最高值?") ? "MAX"
+                    : w.matches("minimum|min|lowest|smallest|最小值?|最低值?") ? "MIN" : "SUM");
+        }
+        return aggregations.stream().distinct().count() == aggregations.size() ? aggregations : List.of();
     }
 
     private static String aggregationNear(String before, String after) {
