@@ -59,6 +59,9 @@ final class TermRoles {
             "\\s*(?:在|介于|(?:is\\s+)?between)?\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:到|至|~|-|and|和|与)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:之间)?");
     private static final Pattern HIGHEST = Pattern.compile("最高|最多|最大|最好|\\bhighest\\b|\\bmost\\b|\\blargest\\b|\\bbiggest\\b|\\btop\\b");
     private static final Pattern LOWEST = Pattern.compile("最低|最少|最小|最差|\\blowest\\b|\\bleast\\b|\\bfewest\\b|\\bsmallest\\b|\\bbottom\\b");
+    /** As {@link #DISTINCT_BEFORE}, or one English word apart: "different store locations". */
+    private static final Pattern DISTINCT_NEAR_BEFORE = Pattern.compile(
+            "(去重的?|不同的?|\\bdistinct|\\bunique|\\bdifferent)\\s*(?:[a-z]+\\s+)?$");
     static final Pattern DISTINCT_BEFORE = Pattern.compile("(去重的?|不同的?|\\bdistinct|\\bunique|\\bdifferent)\\s*$");
     private static final Pattern DISTINCT_COUNT_AFTER = Pattern.compile("^\\s*(的)?\\s*去重(计数|数量|个数|后的数量)");
     private static final Pattern ORDER_AFTER = Pattern.compile("\\s*(降序|升序|排序|排列|排名|从高到低|从低到高|由高到低|"
@@ -136,6 +139,20 @@ final class TermRoles {
                         .findFirst().map(c -> term.equalsIgnoreCase(c.column())).orElse(false);
     }
 
+    /**
+     * Whether a table's name right before one of its own columns only says whose column it is ("product
+     * categories", "customer segments"); its words then count as words before the column's.
+     */
+    private static boolean qualifies(String rest, Lexicon.Hit thing, Lexicon.Hit next) {
+        String table = thing.entries().stream().filter(Lexicon.Entry::isEntity).map(Lexicon.Entry::table).findFirst()
+                .orElse(null);
+        return table != null && thing.entries().stream().allMatch(x -> !x.isValue()
+                        && (x.column() == null || x.column().table().equals(table)))
+                && rest.substring(thing.end(), next.start()).matches("\\s+")
+                && next.entries().stream().noneMatch(Lexicon.Entry::isEntity)
+                && columnsOf(next).stream().anyMatch(c -> c.table().equals(table));
+    }
+
     private static List<Reading.Column> columnsOf(Lexicon.Hit hit) {
         return hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull).distinct().toList();
     }
@@ -145,13 +162,27 @@ final class TermRoles {
             boolean english) {
         List<Part> parts = new ArrayList<>();
         int named = -1;   // the last hit that names a column afresh
+        int previousEnd = 0;
+        String owner = null;   // the table a thing named just before the term says the term's column is of
         for (int h = 0; h < hits.size(); h++) {
             Lexicon.Hit hit = hits.get(h);
             Lexicon.Entry e = hit.entry();
             List<Reading.Column> columns = columnsOf(hit);
-            int previousEnd = h > 0 ? hits.get(h - 1).end() : 0;
-            // English words are longer: "how many different " is 19 characters
-            String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 24 : 8)), hit.start());
+            if (owner != null) {
+                String of = owner;
+                columns = columns.stream().filter(c -> c.table().equals(of)).toList();
+                owner = null;
+            } else if (h > 0) {
+                previousEnd = hits.get(h - 1).end();
+            }
+            if (english && h + 1 < hits.size() && qualifies(rest, hit, hits.get(h + 1))) {
+                // "product categories", "stadium names": whose column it is, not a term of its own
+                understood.add(e.term());
+                owner = hit.entries().stream().filter(Lexicon.Entry::isEntity).findFirst().orElseThrow().table();
+                continue;
+            }
+            // English words are longer: "how many different store " is 25 characters
+            String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 32 : 8)), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
             String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
@@ -338,10 +369,12 @@ final class TermRoles {
                 parts.add(p);
                 continue;
             }
-            boolean distinctBefore = DISTINCT_BEFORE.matcher(before).find();
-            if ((distinctBefore && (COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before.replaceAll(
-                    "(去重的?|不同的?|distinct|unique|different)\\s*$", "")).find())) || DISTINCT_COUNT_AFTER.matcher(after).find()) {
-                // "去重的服务区名称数量", "车辆类别去重计数", "number of distinct city": distinct values counted
+            Matcher distinctBefore = DISTINCT_NEAR_BEFORE.matcher(before);
+            if ((distinctBefore.find() && (COUNT_AFTER.matcher(after).find()
+                    || COUNT_BEFORE.matcher(before.substring(0, distinctBefore.start())).find()))
+                    || DISTINCT_COUNT_AFTER.matcher(after).find()) {
+                // "去重的服务区名称数量", "车辆类别去重计数", "number of distinct city", "how many different store
+                // locations": distinct values counted
                 Part p = new Part(Role.MEASURE, hit, columns);
                 p.aggregation = "COUNT_DISTINCT";
                 parts.add(p);
