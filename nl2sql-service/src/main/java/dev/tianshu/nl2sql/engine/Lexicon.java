@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +87,9 @@ public final class Lexicon {
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
                 String lower = c.columnName().toLowerCase(Locale.ROOT);
+                if ("boolean".equals(c.dataType())) {
+                    flag(lower, col);
+                }
                 if (lower.endsWith("_name") && lower.length() > 7 && !c.numeric()
                         && !PERSONAL_NAME.matcher(lower).lookingAt()) {
                     // company_name is also "company"
@@ -285,6 +290,36 @@ public final class Lexicon {
         }
     }
 
+    private static final Pattern FLAG = Pattern.compile("(has|is)_([a-z][a-z_]*)");
+
+    /**
+     * A yes/no column named has_x or is_x: has_exams is true of courses "with exams" ("with an exam", "having
+     * exams") and false of those "without exams" ("with no exam"); is_in_inventory is true of cars "in inventory".
+     */
+    private void flag(String name, Reading.Column col) {
+        Matcher m = FLAG.matcher(name);
+        if (!m.matches()) {
+            return;
+        }
+        String thing = m.group(2).replace('_', ' ');
+        if (m.group(1).equals("is")) {
+            add(thing, col, "true", null);
+            add("not " + thing, col, "false", null);
+            return;
+        }
+        Set<String> forms = new LinkedHashSet<>(List.of(thing, plural(thing)));
+        Optional.ofNullable(singular(thing)).ifPresent(forms::add);
+        for (String form : forms) {
+            for (String with : List.of("with ", "with a ", "with an ", "having ", "have ", "has ", "have a ", "has a ",
+                    "have an ", "has an ")) {
+                add(with + form, col, "true", null);
+            }
+            for (String without : List.of("without ", "without a ", "without an ", "with no ", "without any ")) {
+                add(without + form, col, "false", null);
+            }
+        }
+    }
+
     /** An English plural's singular (pets → pet, cities → city), or null when the word is not a plural. */
     private static String singular(String word) {
         if (word.length() < 4 || !word.matches("[a-z ]*[a-z]s") || word.endsWith("ss") || word.endsWith("us")) {
@@ -345,6 +380,9 @@ public final class Lexicon {
     }
 
     /** The terms in {@code text} (normalised), longest first, never overlapping; English terms on word boundaries. */
+    /** Words that ask the question, never a column's name: "how many", "how much" (a column named "how"). */
+    private static final Pattern QUESTION_WORDS = Pattern.compile("how\\s+(many|much)\\b");
+
     public List<Hit> find(String text) {
         boolean[] taken = new boolean[text.length()];
         List<Hit> hits = new ArrayList<>();
@@ -366,7 +404,8 @@ public final class Lexicon {
             String term = terms.get((int) o[0]);
             int i = (int) o[1];
             int end = i + term.length();
-            if (!free(taken, i, end) || !boundary(text, i, end)) {
+            if (!free(taken, i, end) || !boundary(text, i, end) || QUESTION_WORDS.matcher(text).region(i, text.length())
+                    .lookingAt()) {
                 continue;
             }
             List<Entry> entries = byTerm.get(term);

@@ -63,6 +63,10 @@ final class ReadingWords {
             String op = f.op().substring(0, f.op().length() - Reading.Filter.AVERAGE.length());
             return english ? subject + " " + op + " average" : subject + op + "平均值";
         }
+        if ("boolean".equals(f.column().dataType()) && f.op().endsWith("IN")) {
+            boolean yes = f.op().equals("IN") == f.values().contains("true");
+            return english ? subject + (yes ? ": yes" : ": no") : subject + (yes ? "：是" : "：否");
+        }
         return switch (f.op()) {
             case "IN" -> String.join(english ? " or " : "、", f.values());
             case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());

@@ -320,8 +320,9 @@ public final class SqlWriter {
 
     private static String condition(Reading.Filter f, String col, Dialect d) {
         boolean numeric = f.measure() != null || Set.of("int", "bigint", "double").contains(f.column().dataType());
-        List<String> values = f.values().stream().map(v -> numeric && v.matches("-?\\d+(\\.\\d+)?") ? v : d.literal(v))
-                .toList();
+        boolean flag = "boolean".equals(f.column().dataType());
+        List<String> values = f.values().stream().map(v -> numeric && v.matches("-?\\d+(\\.\\d+)?") ? v
+                : flag && v.matches("true|false") ? v.toUpperCase(Locale.ROOT) : d.literal(v)).toList();
         return switch (f.op()) {
             case "IN" -> values.size() == 1 ? col + " = " + values.get(0)
                     : col + " IN (" + String.join(", ", values) + ")";

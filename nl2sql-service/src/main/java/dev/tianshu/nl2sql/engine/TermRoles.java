@@ -149,7 +149,7 @@ final class TermRoles {
         return table != null && thing.entries().stream().allMatch(x -> !x.isValue()
                         && (x.column() == null || x.column().table().equals(table)))
                 && rest.substring(thing.end(), next.start()).matches("\\s+")
-                && next.entries().stream().noneMatch(Lexicon.Entry::isEntity)
+                && next.entries().stream().noneMatch(x -> x.isEntity() || x.isValue())
                 && columnsOf(next).stream().anyMatch(c -> c.table().equals(table));
     }
 
