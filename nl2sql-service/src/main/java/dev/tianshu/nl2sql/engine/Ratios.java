@@ -1,5 +1,6 @@
 package dev.tianshu.nl2sql.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,7 +12,8 @@ import dev.tianshu.nl2sql.model.SemanticModel;
  * "The ratio of A to B": two aggregates divided, as a fraction. Each side is a measure (else a count of rows), of the
  * rows passing its own condition: "restaurants with a rating above 4.0 to restaurants with a rating below 4.0", "the
  * length of the Mississippi River to the length of the Rhine River", "aircraft capacity to its range for each aircraft
- * code", "Italian restaurants out of all restaurants in Los Angeles", "population per area".
+ * code", "Italian restaurants out of all restaurants in Los Angeles", "population per area", "支付总金额与订单总数之比",
+ * "城际与过境车辆的车流量之比"; and "X as a percentage of Y" (times 100).
  */
 final class Ratios {
 
@@ -95,7 +97,7 @@ final class Ratios {
     /** The sides' parts are the ratio's, not measures, groups or conditions of their own. */
     private static void take(Side a, Side b, Part of, Part over, List<Reading.Measure> measures,
             List<Reading.Column> dimensions, Map<String, Reading.Filter> filters, List<Part> comparisons) {
-        List<Part> taken = new java.util.ArrayList<>(a.all);
+        List<Part> taken = new ArrayList<>(a.all);
         taken.addAll(b.all);
         taken.removeIf(p -> p.grouping || (p.role == Part.Role.FILTER || p.role == Part.Role.COMPARISON)
                 && !p.equals(of) && !p.equals(over));
@@ -222,10 +224,10 @@ final class Ratios {
     }
 
     private static final class Side {
-        final List<Part> all = new java.util.ArrayList<>();
-        final List<Lexicon.Hit> words = new java.util.ArrayList<>();
-        final List<Part> conditions = new java.util.ArrayList<>();
-        final List<Part> named = new java.util.ArrayList<>();
+        final List<Part> all = new ArrayList<>();
+        final List<Lexicon.Hit> words = new ArrayList<>();
+        final List<Part> conditions = new ArrayList<>();
+        final List<Part> named = new ArrayList<>();
         Part measure;
         int measures;
         String thing;
