@@ -135,6 +135,7 @@ public final class Lexicon {
                 addTerm(row.term(), row.column(), null, row.table());
             }
         }
+        keyTerms(model);
         plainValuePlurals();
         addBusinessSynonyms(model);
         indexHeads();
@@ -288,6 +289,43 @@ public final class Lexicon {
                 add(group[i], best, null, null);
             }
         }
+    }
+
+    /**
+     * "the ids of the students", "the id and weight of every pet", "student ids": a table's key column is its "id",
+     * whatever its name (stuid, petid, template_id). English models only.
+     */
+    private void keyTerms(SemanticModel model) {
+        for (SemanticModel.Table t : model.tables()) {
+            String table = normalise(t.tableName()).replace('_', ' ');
+            if (!table.matches("[a-z0-9 ]+")) {
+                continue;
+            }
+            key(model, t).ifPresent(key -> {
+                String one = Optional.ofNullable(singular(table)).orElse(table);
+                for (String term : List.of("id", "ids", one + " id", one + " ids", table + " id", table + " ids")) {
+                    add(term, key, null, null);
+                }
+            });
+        }
+    }
+
+    /**
+     * A table's key: the column a relation joins it on as the dimension, else one named id, &lt;table&gt;_id or
+     * &lt;table&gt;id (singular or not).
+     */
+    private static Optional<Reading.Column> key(SemanticModel model, SemanticModel.Table t) {
+        Set<String> joinedOn = new HashSet<>();
+        model.relations().stream().filter(r -> r.dimensionTable().equalsIgnoreCase(t.tableName()))
+                .forEach(r -> r.conditions().forEach(c -> joinedOn.add(c.dstColName().toLowerCase(Locale.ROOT))));
+        String table = t.tableName().toLowerCase(Locale.ROOT);
+        String one = Optional.ofNullable(singular(table)).orElse(table);
+        Set<String> named = new HashSet<>(List.of("id", table + "_id", table + "id", one + "_id", one + "id"));
+        return t.columns().stream().filter(c -> joinedOn.size() == 1 && joinedOn.contains(c.columnName()
+                        .toLowerCase(Locale.ROOT))).findFirst()
+                .or(() -> t.columns().stream().filter(c -> named.contains(c.columnName().toLowerCase(Locale.ROOT)))
+                        .findFirst())
+                .map(c -> column(t, c));
     }
 
     private static final Pattern FLAG = Pattern.compile("(has|is)_([a-z][a-z_]*)");

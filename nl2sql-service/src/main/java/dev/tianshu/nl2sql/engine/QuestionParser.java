@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -167,7 +168,10 @@ public final class QuestionParser {
             sortColumn = Grounding.nearest(sort.part().candidates, fact, model);
         }
         for (Part p : parts) {
-            p.candidates = List.of(Grounding.nearest(p.candidates, fact, model));
+            // a number is measured: not a text column that the same word also names ("ID")
+            List<Reading.Column> numbers = p.role != Role.MEASURE ? List.of()
+                    : p.candidates.stream().filter(c -> Set.of("int", "bigint", "double").contains(c.dataType())).toList();
+            p.candidates = List.of(Grounding.nearest(numbers.isEmpty() ? p.candidates : numbers, fact, model));
         }
 
         List<Reading.Measure> measures = new ArrayList<>();
@@ -503,14 +507,26 @@ public final class QuestionParser {
                 continue;
             }
             String table = thing.column().table();
-            List<Reading.Column> own = column.candidates.stream().filter(c -> c.table().equals(table)).toList();
-            if (!own.isEmpty()) {
-                column.candidates = own;
-            } else if (column.hit.entry().term().matches("names?") && thing.role == Role.DIMENSION) {
-                column.candidates = List.of(thing.column());
+            // "the id and unit price of every product": each column of the list is the thing's
+            for (int j = i; j >= 0; j--) {
+                Part listed = parts.get(j);
+                if (j < i && (listed.role != Role.DIMENSION && listed.role != Role.MEASURE
+                        || !AND.matcher(rest.substring(Math.min(listed.hit.end(), parts.get(j + 1).hit.start()),
+                                parts.get(j + 1).hit.start())).matches())) {
+                    break;
+                }
+                List<Reading.Column> own = listed.candidates.stream().filter(c -> c.table().equals(table)).toList();
+                if (!own.isEmpty()) {
+                    listed.candidates = own;
+                } else if (listed.hit.entry().term().matches("names?") && thing.role == Role.DIMENSION) {
+                    listed.candidates = List.of(thing.column());
+                }
             }
         }
     }
+
+    /** Between two columns of one list: "id and unit price", "names, ages". */
+    private static final Pattern AND = Pattern.compile("\\s*(?:,\\s*)?(?:and\\s+)?(?:the\\s+)?");
 
     /** Whether each dimension is the name column of {@code column}'s table: one row per thing named. */
     private static boolean onePerThing(List<Reading.Column> dimensions, Reading.Column column, SemanticModel model) {

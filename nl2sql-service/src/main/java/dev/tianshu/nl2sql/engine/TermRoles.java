@@ -84,6 +84,7 @@ final class TermRoles {
     private static final Pattern AGGREGATION_LIST = Pattern.compile("(?<![a-z])" + AGGREGATION_WORDS
             + "(?:\\s*、?\\s*" + AGGREGATION_WORDS + ")*(?:\\s+and\\s+|\\s*[、和及与]\\s*)" + AGGREGATION_WORDS
             + "\\s*(?:the\\s+)?(?:的)?\\s*$");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?:^|\\s)ids?$");
     /** Between two values of one list. */
     private static final Pattern LISTED = Pattern.compile("\\s*['‘’]?\\s*(,|、|和|或|与|及|\\bor\\b|\\band\\b|/)?\\s*['‘’]?\\s*");
     /** Before the first of values that must all be there: "同时存在'驿购'和'驿美'", "both cats and dogs". */
@@ -219,7 +220,8 @@ final class TermRoles {
             }
             Reading.Column c = columns.get(0);
             understood.add(e.isEntity() ? e.term() : c.label());
-            if (isNumeric(c) && !e.isEntity()) {
+            // "ids", "customer id": an identifier is listed or counted, never summed
+            if (isNumeric(c) && !e.isEntity() && !IDENTIFIER.matcher(e.term()).find()) {
                 Matcher average = VERSUS_AVERAGE.matcher(rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 40)));
                 Matcher averageBefore = AVERAGE_BEFORE.matcher(before);
                 String versus = average.lookingAt() ? average.group(1) : english && averageBefore.find()
