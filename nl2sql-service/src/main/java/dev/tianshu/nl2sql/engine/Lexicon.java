@@ -302,7 +302,7 @@ public final class Lexicon {
                 continue;
             }
             key(model, t).ifPresent(key -> {
-                String one = Optional.ofNullable(singular(table)).orElse(table);
+                String one = singularOrSame(table);
                 for (String term : List.of("id", "ids", one + " id", one + " ids", table + " id", table + " ids")) {
                     add(term, key, null, null);
                 }
@@ -319,13 +319,15 @@ public final class Lexicon {
         model.relations().stream().filter(r -> r.dimensionTable().equalsIgnoreCase(t.tableName()))
                 .forEach(r -> r.conditions().forEach(c -> joinedOn.add(c.dstColName().toLowerCase(Locale.ROOT))));
         String table = t.tableName().toLowerCase(Locale.ROOT);
-        String one = Optional.ofNullable(singular(table)).orElse(table);
-        Set<String> named = new HashSet<>(List.of("id", table + "_id", table + "id", one + "_id", one + "id"));
-        return t.columns().stream().filter(c -> joinedOn.size() == 1 && joinedOn.contains(c.columnName()
-                        .toLowerCase(Locale.ROOT))).findFirst()
-                .or(() -> t.columns().stream().filter(c -> named.contains(c.columnName().toLowerCase(Locale.ROOT)))
-                        .findFirst())
+        String one = singularOrSame(table);
+        Set<String> keys = joinedOn.size() == 1 ? joinedOn
+                : Set.copyOf(List.of("id", table + "_id", table + "id", one + "_id", one + "id"));
+        return t.columns().stream().filter(c -> keys.contains(c.columnName().toLowerCase(Locale.ROOT))).findFirst()
                 .map(c -> column(t, c));
+    }
+
+    private static String singularOrSame(String word) {
+        return Optional.ofNullable(singular(word)).orElse(word);
     }
 
     private static final Pattern FLAG = Pattern.compile("(has|is)_([a-z][a-z_]*)");
@@ -417,12 +419,16 @@ public final class Lexicon {
                 .replaceAll("\\s+", " ").strip();
     }
 
-    /** The terms in {@code text} (normalised), longest first, never overlapping; English terms on word boundaries. */
     /** Words that ask the question, never a column's name: "how many", "how much" (a column named "how"). */
-    private static final Pattern QUESTION_WORDS = Pattern.compile("how\\s+(many|much)\\b");
+    private static final Pattern QUESTION_WORDS = Pattern.compile("\\bhow\\s+(many|much)\\b");
 
+    /** The terms in {@code text} (normalised), longest first, never overlapping; English terms on word boundaries. */
     public List<Hit> find(String text) {
         boolean[] taken = new boolean[text.length()];
+        Matcher asking = QUESTION_WORDS.matcher(text);
+        while (asking.find()) {
+            java.util.Arrays.fill(taken, asking.start(), asking.end(), true);
+        }
         List<Hit> hits = new ArrayList<>();
         names(text, taken, hits);
         // every occurrence of every term, as rank (longest term first) then position, taken in that order
@@ -442,8 +448,7 @@ public final class Lexicon {
             String term = terms.get((int) o[0]);
             int i = (int) o[1];
             int end = i + term.length();
-            if (!free(taken, i, end) || !boundary(text, i, end) || QUESTION_WORDS.matcher(text).region(i, text.length())
-                    .lookingAt()) {
+            if (!free(taken, i, end) || !boundary(text, i, end)) {
                 continue;
             }
             List<Entry> entries = byTerm.get(term);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -170,7 +169,7 @@ public final class QuestionParser {
         for (Part p : parts) {
             // a number is measured: not a text column that the same word also names ("ID")
             List<Reading.Column> numbers = p.role != Role.MEASURE ? List.of()
-                    : p.candidates.stream().filter(c -> Set.of("int", "bigint", "double").contains(c.dataType())).toList();
+                    : p.candidates.stream().filter(TermRoles::isNumeric).toList();
             p.candidates = List.of(Grounding.nearest(numbers.isEmpty() ? p.candidates : numbers, fact, model));
         }
 

@@ -82,7 +82,7 @@ final class Ratios {
         if (of == null && over == null && denominator.equals(numerator) && !grouped) {
             return false;   // a thing to itself
         }
-        take(a, b, of, over, measures, dimensions, filters, comparisons);
+        takeParts(a, b, of, over, measures, dimensions, filters, comparisons);
         // named as asked, up to the conditions on both sides ("… to all restaurants" in Los Angeles)
         int named = b.conditions.stream().filter(p -> !p.equals(over)).mapToInt(p -> p.hit.start()).min()
                 .orElse(span.bEnd());
@@ -95,7 +95,7 @@ final class Ratios {
     }
 
     /** The sides' parts are the ratio's, not measures, groups or conditions of their own. */
-    private static void take(Side a, Side b, Part of, Part over, List<Reading.Measure> measures,
+    private static void takeParts(Side a, Side b, Part of, Part over, List<Reading.Measure> measures,
             List<Reading.Column> dimensions, Map<String, Reading.Filter> filters, List<Part> comparisons) {
         List<Part> taken = new ArrayList<>(a.all);
         taken.addAll(b.all);

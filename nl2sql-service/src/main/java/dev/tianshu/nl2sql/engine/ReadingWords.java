@@ -2,6 +2,7 @@ package dev.tianshu.nl2sql.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A reading put back into words: the question as understood, a period's label, a measure's label. */
 final class ReadingWords {
@@ -19,7 +20,7 @@ final class ReadingWords {
         List<String> parts = new ArrayList<>();
         if (r.time() != null) {
             parts.add(r.time().ranges().stream().map(t -> english ? t.englishLabel() : t.label())
-                    .collect(java.util.stream.Collectors.joining(english ? " vs " : "与")));
+                    .collect(Collectors.joining(english ? " vs " : "与")));
         }
         for (Reading.Filter f : r.filters()) {
             String subject = f.measure() != null && f.measure() < r.measures().size()

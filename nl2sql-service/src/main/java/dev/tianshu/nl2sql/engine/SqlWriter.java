@@ -98,19 +98,11 @@ public final class SqlWriter {
         boolean aggregated = false;
         List<String> measureExprs = new ArrayList<>();
         for (Reading.Measure m : r.measures()) {
-            String expr;
-            if (m.of() != null || m.over() != null) {
-                expr = conditionalRatio(m, aliases, model, d);
-                aggregated = true;
-            } else if (m.column() == null || m.column().rows()) {
-                expr = "COUNT(*)";
-                aggregated = true;
-            } else if ("NONE".equals(m.aggregation())) {
-                expr = ref(m.column(), aliases, d);
-            } else {
-                expr = d.aggregate(m.aggregation(), ref(m.column(), aliases, d));
-                aggregated = true;
-            }
+            boolean conditional = m.of() != null || m.over() != null;
+            // a ratio: each side's aggregate (of its own rows), divided; else the column's aggregate or its values
+            String expr = conditional || m.denominator() != null && !groupShare(m) ? ratio(m, aliases, model, d)
+                    : aggregateOf(m.column(), m.aggregation(), null, aliases, model, d);
+            aggregated |= conditional || m.column() == null || m.column().rows() || !"NONE".equals(m.aggregation());
             int index = measureExprs.size();
             if (groupShare(m) && r.filters().stream().anyMatch(f -> Integer.valueOf(index).equals(f.measure()))) {
                 // the group's share of all groups, kept to some groups ("占比超过30%的"): of the total of all the
@@ -119,9 +111,6 @@ public final class SqlWriter {
             } else if (groupShare(m)) {
                 // the group's share of all groups
                 expr = expr + scale(m) + "NULLIF(SUM(" + expr + ") OVER (), 0)";
-            } else if (m.of() == null && m.over() == null && m.denominator() != null) {
-                String of = d.aggregate(m.aggregation(), ref(m.denominator(), aliases, d));
-                expr = expr + scale(m) + "NULLIF(" + of + ", 0)";
             }
             measureExprs.add(expr);
             select.add(expr + " AS " + d.quote(m.label()));
@@ -390,11 +379,11 @@ public final class SqlWriter {
     }
 
     /**
-     * The rows passing {@code of} (else all) divided by those passing {@code over} (else all): SUM(CASE WHEN … THEN x
-     * ELSE 0 END) * 100.0 / SUM(x), COUNT(CASE WHEN … THEN 1 END) * 1.0 / COUNT(CASE WHEN … THEN 1 END), ….
+     * The column's aggregate over the denominator's (the column's own when none is named), each of the rows passing
+     * its condition ({@code of}, {@code over}) or of all rows: SUM(x) * 100.0 / SUM(y), SUM(CASE WHEN … THEN x ELSE
+     * 0 END) * 100.0 / SUM(x), COUNT(CASE WHEN … THEN 1 END) * 1.0 / COUNT(CASE WHEN … THEN 1 END), ….
      */
-    private static String conditionalRatio(Reading.Measure m, Map<String, String> aliases, SemanticModel model,
-            Dialect d) {
+    private static String ratio(Reading.Measure m, Map<String, String> aliases, SemanticModel model, Dialect d) {
         Reading.Column denominator = m.denominator() == null ? m.column() : m.denominator();
         return aggregateOf(m.column(), m.aggregation(), m.of(), aliases, model, d) + scale(m) + "NULLIF("
                 + aggregateOf(denominator, m.aggregation(), m.over(), aliases, model, d) + ", 0)";

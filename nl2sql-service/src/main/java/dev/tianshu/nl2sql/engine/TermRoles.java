@@ -141,17 +141,18 @@ final class TermRoles {
     }
 
     /**
-     * Whether a table's name right before one of its own columns only says whose column it is ("product
-     * categories", "customer segments"); its words then count as words before the column's.
+     * The table whose name, right before one of its own columns, only says whose column it is ("product categories",
+     * "customer segments"), else null; its words then count as words before the column's.
      */
-    private static boolean qualifies(String rest, Lexicon.Hit thing, Lexicon.Hit next) {
+    private static String owner(String rest, Lexicon.Hit thing, Lexicon.Hit next) {
         String table = thing.entries().stream().filter(Lexicon.Entry::isEntity).map(Lexicon.Entry::table).findFirst()
                 .orElse(null);
-        return table != null && thing.entries().stream().allMatch(x -> !x.isValue()
+        boolean owns = table != null && thing.entries().stream().allMatch(x -> !x.isValue()
                         && (x.column() == null || x.column().table().equals(table)))
                 && rest.substring(thing.end(), next.start()).matches("\\s+")
                 && next.entries().stream().noneMatch(x -> x.isEntity() || x.isValue())
                 && columnsOf(next).stream().anyMatch(c -> c.table().equals(table));
+        return owns ? table : null;
     }
 
     private static List<Reading.Column> columnsOf(Lexicon.Hit hit) {
@@ -172,14 +173,13 @@ final class TermRoles {
             if (owner != null) {
                 String of = owner;
                 columns = columns.stream().filter(c -> c.table().equals(of)).toList();
-                owner = null;
             } else if (h > 0) {
                 previousEnd = hits.get(h - 1).end();
             }
-            if (english && h + 1 < hits.size() && qualifies(rest, hit, hits.get(h + 1))) {
+            owner = english && h + 1 < hits.size() ? owner(rest, hit, hits.get(h + 1)) : null;
+            if (owner != null) {
                 // "product categories", "stadium names": whose column it is, not a term of its own
                 understood.add(e.term());
-                owner = hit.entries().stream().filter(Lexicon.Entry::isEntity).findFirst().orElseThrow().table();
                 continue;
             }
             // English words are longer: "how many different store " is 25 characters
@@ -541,7 +541,7 @@ final class TermRoles {
         return null;
     }
 
-    private static boolean isNumeric(Reading.Column c) {
+    static boolean isNumeric(Reading.Column c) {
         return c.dataType().equals("int") || c.dataType().equals("bigint") || c.dataType().equals("double");
     }
 
