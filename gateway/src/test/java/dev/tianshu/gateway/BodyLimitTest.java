@@ -146,8 +146,8 @@ class BodyLimitTest {
         AtomicReference<JsonObject> echoed = new AtomicReference<>();
         AtomicReference<Integer> status = new AtomicReference<>();
         request.response().onSuccess(response -> response.body().onSuccess(body -> {
-            status.set(response.statusCode());
             echoed.set(body.toJsonObject());
+            status.set(response.statusCode());   // last: the test waits for it, then reads both
         }));
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         vertx.setPeriodic(150, id -> {
