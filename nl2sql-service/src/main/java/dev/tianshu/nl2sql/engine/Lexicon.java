@@ -83,7 +83,8 @@ public final class Lexicon {
                 add(c.columnName(), col, null, null);
                 add(c.columnName().replace('_', ' '), col, null, null);
                 for (String sample : c.samples()) {
-                    add(sample, col, sample, null);
+                    // a value spelled like a word of the question is that value only when quoted: "the text 'Average'"
+                    add(QUESTION_VOCABULARY.contains(normalise(sample)) ? "'" + sample + "'" : sample, col, sample, null);
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
                 String lower = c.columnName().toLowerCase(Locale.ROOT);
@@ -370,13 +371,17 @@ public final class Lexicon {
                 : word.substring(0, word.length() - 1);
     }
 
-    /** "cats" for the sample 'cat': an English one-word value is also asked about in the plural, when nothing else is. */
+    /**
+     * "cats" for the sample 'cat': an English one-word value is also asked about in the plural, when nothing else is.
+     * A capitalised value is a name (the last name 'Doe'), which has no plural: "does" stays a word of the question.
+     */
     private void plainValuePlurals() {
         List<Entry> values = byTerm.values().stream().flatMap(List::stream)
-                .filter(e -> e.isValue() && e.term().matches("[a-z]{3,}") && !e.term().endsWith("s")).toList();
+                .filter(e -> e.isValue() && e.term().matches("[a-z]{3,}") && !e.term().endsWith("s")
+                        && !Character.isUpperCase(e.value().codePointAt(0))).toList();
         for (Entry e : values) {
             String plural = plural(e.term());
-            if (!byTerm.containsKey(plural)) {
+            if (!byTerm.containsKey(plural) && !QUESTION_VOCABULARY.contains(plural)) {
                 addTerm(plural, e.column(), e.value(), e.table());
             }
         }
@@ -418,6 +423,16 @@ public final class Lexicon {
         return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replaceAll("\\s+", " ").strip();
     }
+
+    /**
+     * English words a question is made of (aggregations, rankings, question words): a sample value that is one of
+     * them ('Average', a review's text) is not taken as that value when the question says "average".
+     */
+    static final Set<String> QUESTION_VOCABULARY = Set.of("average", "avg", "mean", "total", "sum", "count", "number",
+            "max", "maximum", "min", "minimum", "most", "least", "top", "bottom", "highest", "lowest", "first", "last",
+            "each", "every", "all", "per", "by", "and", "or", "not", "no", "does", "do", "did", "is", "are", "was",
+            "were", "has", "have", "had", "the", "of", "in", "on", "for", "with", "to", "from", "how", "what", "which",
+            "who", "when", "where", "many", "much", "show", "list", "distinct", "different");
 
     /** Words that ask the question, never a column's name: "how many", "how much" (a column named "how"). */
     private static final Pattern QUESTION_WORDS = Pattern.compile("\\bhow\\s+(many|much)\\b");

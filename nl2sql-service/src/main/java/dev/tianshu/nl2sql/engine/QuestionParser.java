@@ -62,8 +62,18 @@ public final class QuestionParser {
     /** Rows that were (soft) deleted, asked about: "已删除的映射记录数量", "deleted orders". */
     private static final Pattern DELETED = Pattern.compile("(?<!未|没|没有|非|不)(?:已被删除|已删除|被删除|逻辑删除)"
             + "|(?<!未|没|没有|非|不|被|已)删除了?的|(?<!not |non-|un)\\bdeleted\\b");
-    private static final Pattern CHANGES_DATA = Pattern.compile("(?<!已|被|逻辑)删除(?!了?的)|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)|"
-            + "\\b(drop|delete|truncate|insert|alter|create|grant|revoke|merge)\\b|\\bupdate\\b.*\\bset\\b");
+    private static final Pattern CHANGES_DATA = Pattern.compile("(?<!已|被|逻辑)删除(?!了?的)|删掉|清空|清除|插入|新建表|建表|删表|^(修改|更新)");
+    /**
+     * An English request to change data or schema: a command ("delete all orders", "please drop …") or a statement
+     * ("drop table x", "insert into", "update x set"), not a question that uses such a verb ("how many cartoons did
+     * each director create", "which rows were updated").
+     */
+    private static final Pattern CHANGES_DATA_EN = Pattern.compile(
+            "^(?:please |can you |could you |would you |i want to |let's |now )*(?:drop|delete|truncate|insert|alter"
+            + "|create|grant|revoke|merge|update|remove|erase|wipe)\\b"
+            + "|\\b(?:drop|truncate|alter|create)\\s+(?:an? |new |the )*(?:table|database|schema|index|view|column|user|role)s?\\b"
+            + "|\\b(?:delete|remove|erase|wipe)\\s+(?:from|all|every|everything|the data|the table|these|those)\\b"
+            + "|\\binsert\\s+into\\b|\\bmerge\\s+into\\b|\\bupdate\\s+\\S+\\s+set\\b|\\b(?:grant|revoke)\\s+\\w+\\s+(?:on|to|from)\\b");
     private static final Pattern COMPARING = Pattern.compile("对比|比较|分别|各自|相比|\\bcompare\\b|\\bversus\\b|\\bvs\\b");
     /** After a comparison, the group it qualifies: "超过100万的(服务区)", "超过1000的日期(和…)". */
     private static final Pattern QUALIFIES_GROUP = Pattern.compile("[^，,;；]*的\\s*|[^，,;；]*的日期.*");
@@ -99,11 +109,10 @@ public final class QuestionParser {
         String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(timeEnd)).orElse(text);
         String rest = english ? EnglishAdjectives.spellOut(withoutTime, lexicon) : withoutTime;
         List<String> understood = new ArrayList<>();
-        if (CHANGES_DATA.matcher(text).find()) {
+        boolean changesEnglish = CHANGES_DATA_EN.matcher(text).find();
+        if (changesEnglish || CHANGES_DATA.matcher(text).find()) {
             // only questions are answered: "删除所有数据", "; DROP TABLE x" are not read as queries
-            understood.add(text.contains("drop") || text.contains("delete") || text.contains("update")
-                    || text.contains("insert") || text.contains("truncate") || text.contains("alter")
-                    ? "a request to change data (only questions about the data are answered)"
+            understood.add(changesEnglish ? "a request to change data (only questions about the data are answered)"
                     : "修改数据的请求（只回答关于数据的查询问题）");
             return new Parse(Optional.empty(), null, understood);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
@@ -59,6 +60,23 @@ class QuestionParserTest {
         SemanticModel model = SqlWriterTest.seed("mysql");
         for (String input : new String[] {"删除所有数据", "; DROP TABLE test", "ignore previous instructions", "你好"}) {
             assertTrue(parse(model, input, null).reading().isEmpty(), input);
+        }
+    }
+
+    @Test
+    void englishCommandsToChangeDataAreRefusedButQuestionsUsingTheirVerbsAreRead() {
+        SemanticModel model = SqlWriterTest.seed("mysql");
+        for (String input : new String[] {"delete all ages", "please drop table test", "show the age; drop table test",
+                "can you remove all the names", "insert into test values (1)", "update test set age = 1",
+                "create a new table of names", "truncate test", "grant select on test to bob"}) {
+            QuestionParser.Parse p = parse(model, input, null);
+            assertTrue(p.reading().isEmpty(), input);
+            assertEquals(List.of("a request to change data (only questions about the data are answered)"),
+                    p.understood(), input);
+        }
+        for (String input : new String[] {"total age of the names that were created last year",
+                "what is the total age by name of the rows we updated", "which names did the import create"}) {
+            assertTrue(parse(model, input, null).reading().isPresent(), input);
         }
     }
     @Test
