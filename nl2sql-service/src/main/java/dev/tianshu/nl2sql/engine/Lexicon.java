@@ -315,7 +315,7 @@ public final class Lexicon {
      * A table's key: the column a relation joins it on as the dimension, else one named id, &lt;table&gt;_id or
      * &lt;table&gt;id (singular or not).
      */
-    private static Optional<Reading.Column> key(SemanticModel model, SemanticModel.Table t) {
+    static Optional<Reading.Column> key(SemanticModel model, SemanticModel.Table t) {
         Set<String> joinedOn = new HashSet<>();
         model.relations().stream().filter(r -> r.dimensionTable().equalsIgnoreCase(t.tableName()))
                 .forEach(r -> r.conditions().forEach(c -> joinedOn.add(c.dstColName().toLowerCase(Locale.ROOT))));

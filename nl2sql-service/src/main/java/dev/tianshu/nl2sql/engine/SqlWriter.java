@@ -31,6 +31,23 @@ public final class SqlWriter {
     private SqlWriter() {
     }
 
+    /**
+     * A count of the rows of one table, kept by a count of another's ("stadiums count" with "concerts count &gt; 2")
+     * and not grouped: the reading that lists the kept things by their key, or null when the reading is not that.
+     */
+    private static Reading thingsWithCountedRows(Reading r, SemanticModel model) {
+        if (r.measures().size() != 1 || !r.dimensions().isEmpty() || r.measures().get(0).column() == null
+                || !r.measures().get(0).column().rows() || r.measures().get(0).of() != null) {
+            return null;
+        }
+        String thing = r.measures().get(0).column().table();
+        boolean countedElsewhere = r.filters().stream().anyMatch(f -> f.column().rows() && f.measure() == null
+                && !key(f.column().table()).equals(key(thing)));
+        return !countedElsewhere ? null : model.table(thing).flatMap(t -> Lexicon.key(model, t))
+                .map(k -> new Reading(List.of(), List.of(k), r.filters(), r.time(), null, null, r.absent()))
+                .orElse(null);
+    }
+
     /** The soft-delete column of a table, if it has one. */
     private static java.util.Optional<String> softDelete(SemanticModel model, String table) {
         return softDeleteColumn(model, table).map(Reading.Column::column);
@@ -53,6 +70,14 @@ public final class SqlWriter {
     }
 
     public static String write(Reading r, SemanticModel model) {
+        Reading things = thingsWithCountedRows(r, model);
+        if (things != null) {
+            // "how many stadiums have more than 2 concerts": the things kept by the condition, counted (not the
+            // rows that refer to no thing)
+            Dialect d = Dialect.of(model.type());
+            return "SELECT COUNT(s." + d.quote(things.dimensions().get(0).label()) + ") AS "
+                    + d.quote(r.measures().get(0).label()) + " FROM (" + write(things, model) + ") s";
+        }
         Dialect d = Dialect.of(model.type());
         Set<String> used = new LinkedHashSet<>();
         r.measures().forEach(m -> {
