@@ -48,6 +48,14 @@ public final class SqlWriter {
                 .orElse(null);
     }
 
+    private static Unanswerable unrelated(SemanticModel model, String one, String other) {
+        String a = model.table(one).map(SemanticModel.Table::tableDisplayName).orElse(one);
+        String b = model.table(other).map(SemanticModel.Table::tableDisplayName).orElse(other);
+        return new Unanswerable("数据模型中没有连接“" + a + "”与“" + b + "”的关联关系，请在模型的 relations 中补充后再问",
+                "The model has no relation joining \"" + a + "\" and \"" + b + "\": add one to its relations to ask "
+                        + "about both.");
+    }
+
     /** The soft-delete column of a table, if it has one. */
     private static java.util.Optional<String> softDelete(SemanticModel model, String table) {
         return softDeleteColumn(model, table).map(Reading.Column::column);
@@ -143,7 +151,8 @@ public final class SqlWriter {
         if (aggregated && groupBy.isEmpty() && r.measures().stream().anyMatch(m -> "NONE".equals(m.aggregation())
                 && m.column() != null && !m.column().rows())) {
             // one row of aggregates cannot also show each row's values: never write such SQL
-            throw new IllegalArgumentException("无法在同一结果中同时给出汇总值和逐行的值，请指定分组或去掉其中一项");
+            throw new Unanswerable("无法在同一结果中同时给出汇总值和逐行的值，请指定分组或去掉其中一项",
+                    "One result cannot show both totals and each row's values: say what to group by, or drop one.");
         }
         List<String> where = new ArrayList<>();
         List<String> having = new ArrayList<>();
@@ -165,7 +174,8 @@ public final class SqlWriter {
                 having.add("COUNT(DISTINCT " + col + ") = " + f.values().size());
                 groupedByCondition = true;
             } else if (f.column().rows()) {
-                throw new IllegalArgumentException("“" + f.column().label() + "”的条件需要按某一列分组，请说明按什么统计");
+                throw new Unanswerable("“" + f.column().label() + "”的条件需要按某一列分组，请说明按什么统计",
+                        "The condition on \"" + f.column().label() + "\" needs a grouping: say what to count it by.");
             } else {
                 where.add(rowCondition(f, aliases, model, d));
             }
@@ -265,8 +275,7 @@ public final class SqlWriter {
         String inner = key(a.table());
         List<Relation> link = path(model, inner, base);
         if (link == null || link.isEmpty()) {
-            throw new IllegalArgumentException("表 " + table(model, inner) + " 与 " + table(model, base)
-                    + " 之间没有关联关系");
+            throw unrelated(model, inner, base);
         }
         Set<String> used = new LinkedHashSet<>();
         used.add(inner);
@@ -367,8 +376,7 @@ public final class SqlWriter {
             }
             List<Relation> path = path(model, base, target);
             if (path == null) {
-                throw new IllegalArgumentException("表 " + table(model, target) + " 与 " + table(model, base)
-                        + " 之间没有关联关系");
+                throw unrelated(model, target, base);
             }
             String current = base;
             for (Relation rel : path) {

@@ -14,12 +14,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.tianshu.common.concurrent.Blocking;
+import dev.tianshu.nl2sql.engine.ClosestColumns;
 import dev.tianshu.nl2sql.engine.Example;
 import dev.tianshu.nl2sql.engine.ExampleAdapter;
 import dev.tianshu.nl2sql.engine.Lexicon;
 import dev.tianshu.nl2sql.engine.QuestionParser;
 import dev.tianshu.nl2sql.engine.Reading;
 import dev.tianshu.nl2sql.engine.SqlWriter;
+import dev.tianshu.nl2sql.engine.Unanswerable;
 import dev.tianshu.nl2sql.model.SemanticModel;
 import dev.tianshu.nl2sql.llm.LlmSqlEngine;
 import dev.tianshu.nl2sql.repository.ConversationRepository;
@@ -94,7 +96,7 @@ public class ChatService {
         Lexicon lexicon = compiled.lexicon();
         LocalDate today = LocalDate.now(clock);
         QuestionParser.Parse parse = QuestionParser.parse(input, model, lexicon, today, previous);
-        Answer builtin = builtin(parse, model, conversation.language());
+        Answer builtin = builtin(input, parse, model, conversation.language());
         boolean followUp = parse.followUp();
         if (followUp && !llm.enabled()) {
             // a follow-up: the parser continued the previous reading
@@ -153,30 +155,34 @@ public class ChatService {
         return Optional.empty();
     }
 
-    private Answer builtin(QuestionParser.Parse parse, SemanticModel model, String language) {
+    private Answer builtin(String input, QuestionParser.Parse parse, SemanticModel model, String language) {
         if (parse.reading().isEmpty()) {
-            return new Answer("assistant", notUnderstood(model, parse.understood(), language), null, BUILTIN, null);
+            return new Answer("assistant", notUnderstood(model, input, parse.understood(), language), null, BUILTIN,
+                    null);
         }
         Reading reading = parse.reading().get();
         try {
             String sql = SqlWriter.write(reading, model);
             return new Answer("sql", sql, parse.question(), BUILTIN,
                     new JsonObject(mapper.convertValue(reading, Map.class)));
+        } catch (Unanswerable e) {
+            return new Answer("error", e.message(language), parse.question(), BUILTIN, null);
         } catch (IllegalArgumentException e) {
             return new Answer("error", e.getMessage(), parse.question(), BUILTIN, null);
         }
     }
 
-    private static String notUnderstood(SemanticModel model, List<String> understood, String language) {
-        List<String> columns = model.tables().stream().flatMap(t -> t.columns().stream())
-                .map(SemanticModel.Column::columnDisplayName).distinct().limit(12).toList();
+    private static String notUnderstood(SemanticModel model, String input, List<String> understood, String language) {
+        List<String> closest = ClosestColumns.of(model, input, 6);
+        List<String> columns = closest.isEmpty() ? ClosestColumns.sample(model, 8) : closest;
         if ("english".equals(language)) {
             return (understood.isEmpty() ? "I could not relate the question to the data model."
                     : "I understood: " + String.join(", ", understood) + ", but not which data to show.")
-                    + " You can ask about: " + String.join(", ", columns) + ".";
+                    + (closest.isEmpty() ? " You can ask about: " : " The closest columns: ")
+                    + String.join(", ", columns) + ".";
         }
         return (understood.isEmpty() ? "没有在数据模型中找到与问题对应的内容。"
                 : "我理解到：" + String.join("、", understood) + "，但不清楚要查询哪些数据。")
-                + "可以询问的列有：" + String.join("、", columns) + "。";
+                + (closest.isEmpty() ? "可以询问的列有：" : "最接近的列：") + String.join("、", columns) + "。";
     }
 }

@@ -133,4 +133,38 @@ class GptApiTest {
                     || (type.equals("sql") && content.startsWith("SELECT ")), input + " -> " + type + ": " + content);
         }
     }
+
+    /** Two tables no relation joins: lakes and rivers. */
+    private static String unrelatedModel(String language) {
+        return "{\"language\":\"" + language + "\",\"model\":{\"type\":\"postgresql\",\"version\":\"15\",\"tables\":["
+                + "{\"tableDisplayName\":\"lake\",\"tableName\":\"lake\",\"columns\":[{\"columnDisplayName\":"
+                + "\"lake name\",\"columnName\":\"lake_name\",\"dataType\":\"string\",\"aggregation\":\"NONE\"},"
+                + "{\"columnDisplayName\":\"area\",\"columnName\":\"area\",\"dataType\":\"double\",\"aggregation\":\"SUM\"}]},"
+                + "{\"tableDisplayName\":\"river\",\"tableName\":\"river\",\"columns\":[{\"columnDisplayName\":"
+                + "\"river name\",\"columnName\":\"river_name\",\"dataType\":\"string\",\"aggregation\":\"NONE\"},"
+                + "{\"columnDisplayName\":\"length\",\"columnName\":\"length\",\"dataType\":\"double\",\"aggregation\":\"SUM\"}]}],"
+                + "\"relations\":[]}}";
+    }
+
+    @Test
+    void whatTheEngineCannotAnswerIsSaidInTheModelsLanguage() {
+        String english = start(unrelatedModel("english"));
+        post("chat", "{\"input\":\"total area by river name\",\"chatId\":\"" + english + "\"}").then().statusCode(200)
+                .body("data.type", is("error"))
+                .body("data.content", is("The model has no relation joining \"river\" and \"lake\": add one to its "
+                        + "relations to ask about both."));
+        // not grounded: what was understood, and the columns nearest the question
+        post("chat", "{\"input\":\"the lengthiness of waters\",\"chatId\":\"" + english + "\"}").then().statusCode(200)
+                .body("data.type", is("assistant"))
+                .body("data.content", is("I could not relate the question to the data model. The closest columns: "
+                        + "length."));
+        post("chat", "{\"input\":\"how deep is the sea\",\"chatId\":\"" + english + "\"}").then().statusCode(200)
+                .body("data.type", is("assistant"))
+                .body("data.content", is("I could not relate the question to the data model. You can ask about: "
+                        + "lake name, river name, area, length."));
+        String chinese = start(unrelatedModel("chinese"));
+        post("chat", "{\"input\":\"按river name统计area合计\",\"chatId\":\"" + chinese + "\"}").then().statusCode(200)
+                .body("data.type", is("error"))
+                .body("data.content", is("数据模型中没有连接“river”与“lake”的关联关系，请在模型的 relations 中补充后再问"));
+    }
 }
