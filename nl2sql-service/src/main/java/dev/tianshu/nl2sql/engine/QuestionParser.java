@@ -549,12 +549,17 @@ public final class QuestionParser {
         }
         int from = range.from().getYear();
         int to = range.to().getYear() - 1;
-        return model.table(fact).flatMap(t -> t.columns().stream()
-                .filter(c -> c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches("(.*_)?year"))
+        // the fact table's year, else the nearest related table's ("singers in concerts in 2014": the concert's)
+        Map<String, Integer> distances = SqlWriter.distances(model, fact);
+        return model.tables().stream()
+                .filter(t -> distances.getOrDefault(t.tableName().toLowerCase(Locale.ROOT), 1_000) < 1_000)
+                .sorted(java.util.Comparator.comparingInt(t -> distances.get(t.tableName().toLowerCase(Locale.ROOT))))
+                .flatMap(t -> t.columns().stream()
+                        .filter(c -> c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches("(.*_)?year"))
+                        .map(c -> Lexicon.column(t, c)))
                 .findFirst()
-                .map(c -> Lexicon.column(t, c))
                 .map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
-                        : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to)))));
+                        : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to))));
     }
 
     private static int grainAt(String rest, String grain) {

@@ -39,7 +39,9 @@ public final class TimeExpressions {
     private static final Pattern QUARTER_EN = Pattern.compile(
             "(?i)(?:(\\d{4})\\s*年?\\s*)?(?<![a-z0-9])q([1-4])(?:\\s*(?:of\\s*)?(\\d{4}))?(?:季度?)?(?![a-z0-9])");
     private static final Pattern HALF = Pattern.compile(YEAR_WORD + "(上|下)半年");
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)|(?i)\\bin\\s+(\\d{4})\\b");
+    /** 2023年; in 2020, during 2020, in (the) (calendar) year 2020, for / of the year 2021. */
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年(?!\\s*\\d{1,2}\\s*月)|(?i)\\b(?:(?:for|of)\\s+the"
+            + "|(?:in|during)(?:\\s+the)?)(?:\\s+(?:calendar\\s+)?year)?\\s+(\\d{4})\\b");
     private static final Pattern RECENT = Pattern.compile("(最近|近|过去|前)\\s*" + NUM + "\\s*(?:个)?\\s*(天|日|周|星期|月|年)");
     private static final Pattern RECENT_EN = Pattern.compile("(?i)\\b(last|past|previous)\\s+(\\d{1,3})\\s+(day|week|month|year)s?\\b");
     private static final Map<Pattern, String> RELATIVE = relative();

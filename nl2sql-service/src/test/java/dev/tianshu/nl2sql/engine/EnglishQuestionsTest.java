@@ -109,6 +109,28 @@ class EnglishQuestionsTest {
         assertWrites(CARS, question, sql);
     }
 
+    /** Concerts (with a year number) at stadiums. */
+    static final SemanticModel CONCERTS = model(List.of(
+            table("stadium", column("stadium_id", "int", "NONE"), column("name", "string", "NONE"),
+                    column("capacity", "int", "SUM")),
+            table("concert", column("concert_id", "int", "NONE"), column("concert_name", "string", "NONE"),
+                    column("stadium_id", "int", "NONE"), column("year", "int", "NONE"))),
+            "stadium_id", "stadium", "concert");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // "in the year 2014" is a time, not the column "year" shown
+            "names of the concerts in the year 2014 | SELECT DISTINCT t1.\"concert_name\" AS \"concert name\" "
+                    + "FROM \"concert\" t1 WHERE t1.\"year\" = 2014",
+            // the year number of a related table, when the question's own has none
+            "names of stadiums that had concerts in the year 2014 | SELECT DISTINCT t1.\"name\" AS \"name\", "
+                    + "t2.\"concert_name\" AS \"concert name\" FROM \"stadium\" t1 INNER JOIN \"concert\" t2 ON t2.\"stadium_id\" = t1.\"stadium_id\" "
+                    + "WHERE t2.\"year\" = 2014",
+    })
+    void readsAYearNumber(String question, String sql) {
+        assertWrites(CONCERTS, question, sql);
+    }
+
     @Test
     void theNameOfTheThingIsItsNameColumn() {
         assertWrites(DOGS, "What is the name of the breed with the most dogs?", "SELECT t2.\"breed_name\" AS "
