@@ -87,6 +87,7 @@ public final class Lexicon {
                     add(QUESTION_VOCABULARY.contains(normalise(sample)) ? "'" + sample + "'" : sample, col, sample, null);
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
+                englishHeads(c.columnDisplayName()).forEach(v -> add(v, col, null, null));
                 String lower = c.columnName().toLowerCase(Locale.ROOT);
                 if ("boolean".equals(c.dataType())) {
                     flag(lower, col);
@@ -223,6 +224,34 @@ public final class Lexicon {
         }
         v.removeIf(x -> x.length() < 2 || x.equals(name));
         return v;
+    }
+
+    private static final Pattern OF_THING = Pattern.compile("([a-z][a-z ]*?) of (?:the |a |an )?([a-z]+)\\b.*");
+    /** Heads that say what kind of value, not which: "name of the lake", "total number of check-ins", "order of". */
+    private static final Set<String> GENERIC_HEADS = Set.of("name", "id", "code", "number", "type", "date", "time",
+            "value", "count", "total", "list", "description", "order", "amount", "sum", "average", "rank", "level",
+            "kind", "part", "unique", "identifier", "primary", "foreign", "status", "flag", "indicates", "day", "year",
+            "month", "the", "a", "an");
+
+    /**
+     * A described English column by its head ("altitude of the mountain in meters" is also "altitude" and "mountain
+     * altitude"; "population density of the state …" is "population density"): a generic head ("name of the lake")
+     * only with its thing ("lake name").
+     */
+    private static List<String> englishHeads(String displayName) {
+        Matcher m = OF_THING.matcher(normalise(displayName));
+        if (!m.matches()) {
+            return List.of();
+        }
+        String head = m.group(1).strip();
+        if (GENERIC_HEADS.contains(head.split(" ")[0]) && !GENERIC_HEADS.contains(head)) {
+            return List.of();   // "total number of check-ins at a business": too general to name the column
+        }
+        List<String> heads = new ArrayList<>(List.of(m.group(2) + " " + head));
+        if (!GENERIC_HEADS.contains(head)) {
+            heads.add(head);
+        }
+        return heads;
     }
 
     /** Everyday names of a table's rows: daily data is data (营业日数据 → 营业数据), and the thesaurus (经营数据). */

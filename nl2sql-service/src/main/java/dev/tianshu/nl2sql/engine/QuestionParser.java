@@ -53,6 +53,18 @@ public final class QuestionParser {
     private static final Pattern BOTTOM = Pattern.compile("(?:后|bottom\\s*|最[低少小]的?\\s*)" + N
             + "\\s*(?:个|名|条|家|位|种|天)?|\\b(?:bottom|lowest|smallest)\\s+(\\d{1,4})");
     private static final Pattern OF_THE = Pattern.compile("\\s*of\\s+(?:the\\s+|all\\s+(?:the\\s+)?|each\\s+|every\\s+)?");
+    private static final String MORE = "(?:highest|largest|longest|biggest|greatest|most|oldest|tallest|heaviest|best"
+            + "|latest|newest|high|large|big)";
+    private static final String LESS = "(?:lowest|smallest|shortest|least|fewest|youngest|lightest|worst|earliest"
+            + "|oldest|low|small)";
+    private static final Pattern SUPERLATIVE_BEFORE = Pattern.compile("\\b(?:highest|lowest|largest|smallest|biggest"
+            + "|most|least|greatest)\\s+$");
+    /** A whole list in order, from one end to the other: every row, not the top one. */
+    private static final Pattern WHOLE_ORDER = Pattern.compile("从高到低|从大到小|由高到低|从低到高|从小到大|由低到高"
+            + "|\\bfrom (?:the )?(?:" + MORE + " to (?:the )?" + LESS + "|" + LESS + " to (?:the )?" + MORE + ")\\b");
+    /** "from highest to lowest": its words are an order, not a ranking of the column after them. */
+    private static final Pattern ENGLISH_WHOLE_ORDER = Pattern.compile(
+            "\\bfrom (?:the )?(?:(" + MORE + ") to (?:the )?" + LESS + "|" + LESS + " to (?:the )?" + MORE + ")\\b");
     static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b|"
             + "\\breverse alphabetical");
     static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b|"
@@ -107,7 +119,9 @@ public final class QuestionParser {
         Optional<TimeExpressions.Match> versus = time.flatMap(m -> TimeExpressions.versus(text, m, today));
         int timeEnd = versus.map(TimeExpressions.Match::end).orElse(time.map(TimeExpressions.Match::end).orElse(0));
         String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(timeEnd)).orElse(text);
-        String rest = english ? EnglishAdjectives.spellOut(withoutTime, lexicon) : withoutTime;
+        boolean wholeOrder = WHOLE_ORDER.matcher(withoutTime).find();
+        String rest = english ? EnglishAdjectives.spellOut(ENGLISH_WHOLE_ORDER.matcher(withoutTime)
+                .replaceAll(m -> m.group(1) != null ? "descending" : "ascending"), lexicon) : withoutTime;
         List<String> understood = new ArrayList<>();
         boolean changesEnglish = CHANGES_DATA_EN.matcher(text).find();
         if (changesEnglish || CHANGES_DATA.matcher(text).find()) {
@@ -126,9 +140,13 @@ public final class QuestionParser {
             // "the citizenship of singers": a table named after its own columns only says whose they are
             List<Part> columnsNamed = parts.stream().filter(p -> p.hit.entries().stream()
                     .noneMatch(Lexicon.Entry::isEntity) && (p.role == Role.DIMENSION || p.role == Role.MEASURE)).toList();
+            // (but "the highest length rivers", spelled from "the longest rivers", lists the rivers)
             parts.removeIf(p -> p.role == Role.DIMENSION && p.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
                     && columnsNamed.stream().anyMatch(c -> c.hit.end() <= p.hit.start()
                             && c.column().table().equals(p.column().table()))
+                    && columnsNamed.stream().noneMatch(c -> c.hit.end() <= p.hit.start()
+                            && rest.substring(c.hit.end(), p.hit.start()).isBlank()
+                            && SUPERLATIVE_BEFORE.matcher(rest.substring(0, c.hit.start())).find())
                     && !TermRoles.GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find());
         }
         // "没有关联任何服务区的路段": the related thing and its conditions are not terms of the answer's rows
@@ -312,7 +330,7 @@ public final class QuestionParser {
             measures.clear();
         }
         boolean grouped = !dimensions.isEmpty();
-        boolean plural = PLURAL.matcher(rest).find() || grain != null;
+        boolean plural = PLURAL.matcher(rest).find() || grain != null || wholeOrder;
         if (dayListed && grain == null) {
             grain = "day";
         }
@@ -393,7 +411,7 @@ public final class QuestionParser {
                 measures.set(extreme, new Reading.Measure(m.column(), "NONE", m.column().label()));
                 measures.replaceAll(x -> plainValues(x) ? new Reading.Measure(x.column(), "NONE", x.column().label()) : x);
                 order = new Reading.Order(extreme, "MAX".equals(m.aggregation()));
-                limit = 1;
+                limit = limit != null || wholeOrder ? limit : Integer.valueOf(1);
             } else {
                 measures.stream().filter(QuestionParser::plainValues).map(Reading.Measure::column)
                         .forEach(dimensions::add);

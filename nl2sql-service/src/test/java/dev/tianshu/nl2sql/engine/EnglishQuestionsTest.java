@@ -131,6 +131,41 @@ class EnglishQuestionsTest {
         assertWrites(CONCERTS, question, sql);
     }
 
+    /** Columns described in words ("altitude of the mountain in meters"), as defog's models have them. */
+    static final SemanticModel GEOGRAPHY = new SemanticModel("postgresql", "15", List.of(
+            new Table("lake", "lake", List.of(new Column("name of the lake", "lake_name", "string", "NONE", List.of()),
+                    new Column("area of the lake in square kilometers", "area", "double", "SUM", List.of()))),
+            new Table("river", "river", List.of(new Column("name of the river", "river_name", "string", "NONE", List.of()),
+                    new Column("length of the river in meters", "length", "double", "SUM", List.of()))),
+            new Table("mountain", "mountain", List.of(
+                    new Column("name of the mountain", "mountain_name", "string", "NONE", List.of()),
+                    new Column("altitude of the mountain in meters", "mountain_altitude", "double", "SUM", List.of()),
+                    new Column("order of the survey", "survey_order", "int", "NONE", List.of())))), List.of());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // "from largest to smallest": every lake, in that order, not the largest one
+            "Which lakes have the largest areas, ordered from largest to smallest? | SELECT t1.\"lake_name\" AS "
+                    + "\"name of the lake\", t1.\"area\" AS \"area of the lake in square kilometers\" FROM \"lake\" t1 "
+                    + "ORDER BY t1.\"area\" DESC",
+            "Which lake has the largest area? | SELECT t1.\"lake_name\" AS \"name of the lake\", t1.\"area\" AS "
+                    + "\"area of the lake in square kilometers\" FROM \"lake\" t1 ORDER BY t1.\"area\" DESC LIMIT 1",
+            // the longest rivers are rivers, ordered by their length
+            "What are the longest rivers, ordered from longest to shortest? | SELECT t1.\"river_name\" AS "
+                    + "\"name of the river\", t1.\"length\" AS \"length of the river in meters\" FROM \"river\" t1 "
+                    + "ORDER BY t1.\"length\" DESC",
+            // a described column by its head word; "lowest" in "from highest to lowest" ranks nothing
+            "names of mountains ordered from highest to lowest altitude | SELECT t1.\"mountain_name\" AS "
+                    + "\"name of the mountain\", t1.\"mountain_altitude\" AS \"altitude of the mountain in meters\" "
+                    + "FROM \"mountain\" t1 ORDER BY t1.\"mountain_altitude\" DESC",
+            // a general head ("order of the survey") is not the order of the sort
+            "mountain names sorted in ascending order | SELECT t1.\"mountain_name\" AS \"name of the mountain\" "
+                    + "FROM \"mountain\" t1 ORDER BY t1.\"mountain_name\" ASC",
+    })
+    void readsDescribedColumnsAndWholeOrders(String question, String sql) {
+        assertWrites(GEOGRAPHY, question, sql);
+    }
+
     @Test
     void theNameOfTheThingIsItsNameColumn() {
         assertWrites(DOGS, "What is the name of the breed with the most dogs?", "SELECT t2.\"breed_name\" AS "
