@@ -75,6 +75,12 @@ public final class Lexicon {
 
     public Lexicon(SemanticModel model) {
         List<Entry> rowWords = new ArrayList<>();
+        Set<String> tableWords = new HashSet<>();
+        for (SemanticModel.Table t : model.tables()) {
+            String name = normalise(t.tableName()).replace('_', ' ');
+            tableWords.add(singularOrSame(name));
+            tableWords.add(singularOrSame(normalise(t.tableDisplayName())));
+        }
         for (SemanticModel.Table t : model.tables()) {
             Reading.Column nameColumn = nameColumn(t);
             for (SemanticModel.Column c : t.columns()) {
@@ -87,7 +93,7 @@ public final class Lexicon {
                     add(QUESTION_VOCABULARY.contains(normalise(sample)) ? "'" + sample + "'" : sample, col, sample, null);
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
-                englishHeads(c.columnDisplayName()).forEach(v -> add(v, col, null, null));
+                englishHeads(c.columnDisplayName(), tableWords).forEach(v -> add(v, col, null, null));
                 String lower = c.columnName().toLowerCase(Locale.ROOT);
                 if ("boolean".equals(c.dataType())) {
                     flag(lower, col);
@@ -227,6 +233,8 @@ public final class Lexicon {
     }
 
     private static final Pattern OF_THING = Pattern.compile("([a-z][a-z ]*?) of (?:the |a |an )?([a-z]+)\\b.*");
+    private static final Set<String> QUANTITY_HEADS = Set.of("number", "count", "total", "amount", "sum");
+
     /** Heads that say what kind of value, not which: "name of the lake", "total number of check-ins", "order of". */
     private static final Set<String> GENERIC_HEADS = Set.of("name", "id", "code", "number", "type", "date", "time",
             "value", "count", "total", "list", "description", "order", "amount", "sum", "average", "rank", "level",
@@ -238,7 +246,7 @@ public final class Lexicon {
      * altitude"; "population density of the state …" is "population density"): a generic head ("name of the lake")
      * only with its thing ("lake name").
      */
-    private static List<String> englishHeads(String displayName) {
+    private static List<String> englishHeads(String displayName, Set<String> tableWords) {
         Matcher m = OF_THING.matcher(normalise(displayName));
         if (!m.matches()) {
             return List.of();
@@ -247,7 +255,13 @@ public final class Lexicon {
         if (GENERIC_HEADS.contains(head.split(" ")[0]) && !GENERIC_HEADS.contains(head)) {
             return List.of();   // "total number of check-ins at a business": too general to name the column
         }
+        // the words up to the thing ("type of food served at the restaurant" is asked about as "type of food"; "number
+        // of citations received" as "number of citations", but "number of papers that this paper cites" is not the
+        // number of papers when papers are a table's rows)
         List<String> heads = new ArrayList<>(List.of(m.group(2) + " " + head));
+        if (!QUANTITY_HEADS.contains(head) || !tableWords.contains(singularOrSame(m.group(2)))) {
+            heads.add(normalise(displayName).substring(0, m.end(2)));
+        }
         if (!GENERIC_HEADS.contains(head)) {
             heads.add(head);
         }

@@ -17,7 +17,8 @@ final class SortColumns {
     }
 
     private static final Pattern ENGLISH_BEFORE = Pattern.compile("(?:\\bin\\s+(?:(ascending|descending|increasing|"
-            + "decreasing|asc|desc)\\s+)?order\\s+of|\\b(?:ordered|sorted|ranked|order|sort)\\s+by(?:\\s+(ascending|"
+            + "decreasing|asc|desc)\\s+)?order\\s+of|\\b(?:ordered|sorted|ranked|order|sort)\\s+"
+            + "(?:(?:the\\s+)?(?:results?|rows?|list|output|records|them|it)\\s+)?by(?:\\s+(ascending|"
             + "descending|increasing|decreasing))?)\\s+(?:the\\s+|their\\s+|its\\s+)?$");
     private static final Pattern ENGLISH_AFTER = Pattern.compile("^\\s*(?:in\\s+)?(ascending|descending|asc|desc|"
             + "increasing|decreasing)\\b");

@@ -166,6 +166,38 @@ class EnglishQuestionsTest {
         assertWrites(GEOGRAPHY, question, sql);
     }
 
+    static final SemanticModel PAPERS = new SemanticModel("postgresql", "15", List.of(
+            new Table("restaurant", "restaurant", List.of(
+                    new Column("name of the restaurant", "name", "string", "NONE", List.of()),
+                    new Column("type of food served at the restaurant", "food_type", "string", "NONE", List.of()),
+                    new Column("rating of the restaurant", "rating", "double", "SUM", List.of()))),
+            new Table("paper", "paper", List.of(new Column("title of the paper", "title", "string", "NONE", List.of()),
+                    new Column("year the paper was published", "year", "int", "NONE", List.of()),
+                    new Column("number of papers that this paper cites", "numciting", "int", "SUM", List.of()),
+                    new Column("number of citations received by the paper", "citation_num", "int", "SUM",
+                            List.of())))), List.of());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // the words of a described column up to its thing
+            "average rating of restaurants serving each type of food | SELECT t1.\"food_type\" AS \"type of food "
+                    + "served at the restaurant\", AVG(t1.\"rating\") AS \"average rating of the restaurant\" "
+                    + "FROM \"restaurant\" t1 GROUP BY t1.\"food_type\" ORDER BY AVG(t1.\"rating\") DESC",
+            // "order the results by" names the sort
+            "average rating for each type of food, order the results by the type of food | SELECT t1.\"food_type\" "
+                    + "AS \"type of food served at the restaurant\", AVG(t1.\"rating\") AS \"average rating of the "
+                    + "restaurant\" FROM \"restaurant\" t1 GROUP BY t1.\"food_type\" ORDER BY t1.\"food_type\" ASC",
+            // a number of citations is the column; the number of papers counts the paper table's rows
+            "total number of citations received per year | SELECT t1.\"year\" AS \"year the paper was published\", "
+                    + "SUM(t1.\"citation_num\") AS \"sum of number of citations received by the paper\" FROM "
+                    + "\"paper\" t1 GROUP BY t1.\"year\" ORDER BY t1.\"year\" ASC",
+            "total number of papers published per year | SELECT t1.\"year\" AS \"year the paper was published\", "
+                    + "COUNT(*) AS \"papers count\" FROM \"paper\" t1 GROUP BY t1.\"year\" ORDER BY t1.\"year\" ASC",
+    })
+    void readsColumnsByTheWordsBeforeTheirThing(String question, String sql) {
+        assertWrites(PAPERS, question, sql);
+    }
+
     @Test
     void theNameOfTheThingIsItsNameColumn() {
         assertWrites(DOGS, "What is the name of the breed with the most dogs?", "SELECT t2.\"breed_name\" AS "
