@@ -468,9 +468,13 @@ public final class QuestionParser {
                 order = new Reading.Order(0, true);
                 limit = limit != null ? limit : 1;
             }
+            // (but not when the groups are the fact table's own rows, by its name: "每个路段下服务区的经纬度分布" lists
+            // the service areas, each of which would count 1)
+            Reading.Column ownName = Lexicon.nameColumn(model, fact);
             if (mostCommon || dimensions.isEmpty() || COUNT_WORD.matcher(rest).find() || !LIST.matcher(rest).find()
                     && grouped && TermRoles.GROUP.matcher(beforeDimension).find()
-                    && !TermRoles.DISTINCT_BEFORE.matcher(beforeDimension).find()) {
+                    && !TermRoles.DISTINCT_BEFORE.matcher(beforeDimension).find()
+                    && (dimensions.size() == 1 || !dimensions.contains(ownName))) {
                 // "各公司有多少" / "宜春服务区的记录数": count the rows (per dimension)
                 String count = english ? "count" : "数量";
                 measures.add(new Reading.Measure(new Reading.Column(fact, "*", count, "bigint"), "COUNT", count));
