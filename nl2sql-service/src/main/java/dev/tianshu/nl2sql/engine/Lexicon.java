@@ -88,6 +88,8 @@ public final class Lexicon {
                 add(c.columnDisplayName(), col, null, null);
                 add(c.columnName(), col, null, null);
                 add(c.columnName().replace('_', ' '), col, null, null);
+                ofForms(c.columnName()).forEach(v -> addTerm(v, col, null, null));
+                ofForms(c.columnDisplayName()).forEach(v -> addTerm(v, col, null, null));
                 for (String sample : c.samples()) {
                     // a value spelled like a word of the question is that value only when quoted: "the text 'Average'"
                     add(QUESTION_VOCABULARY.contains(normalise(sample)) ? "'" + sample + "'" : sample, col, sample, null);
@@ -230,6 +232,21 @@ public final class Lexicon {
         }
         v.removeIf(x -> x.length() < 2 || x.equals(name));
         return v;
+    }
+
+    /** A two-word English column name said the other way round: pet_type → "type of pet(s)", "type of the pets". */
+    private static List<String> ofForms(String columnName) {
+        String[] w = normalise(columnName).split("[_ ]");
+        if (w.length != 2 || !w[0].matches("[a-z]{3,}") || !w[1].matches("[a-z]{3,}") || GENERIC_HEADS.contains(w[0])
+                || QUANTITY_HEADS.contains(w[1])) {
+            return List.of();   // "number of flights" counts flights; it is not the flight number
+        }
+        List<String> forms = new ArrayList<>();
+        for (String thing : List.of(w[0], plural(w[0]))) {
+            forms.add(w[1] + " of " + thing);
+            forms.add(w[1] + " of the " + thing);
+        }
+        return forms;
     }
 
     private static final Pattern OF_THING = Pattern.compile("([a-z][a-z ]*?) of (?:the |a |an )?([a-z]+)\\b.*");

@@ -198,6 +198,27 @@ class EnglishQuestionsTest {
         assertWrites(PAPERS, question, sql);
     }
 
+    /** Two-word column names, asked about the other way round ("type of pets" for "pet type"). */
+    static final SemanticModel PETS = new SemanticModel("postgresql", "15", List.of(
+            new Table("pets", "pets", List.of(new Column("pet id", "petid", "int", "NONE", List.of()),
+                    new Column("pet type", "pettype", "string", "NONE", List.of()),
+                    new Column("pet age", "pet_age", "int", "SUM", List.of()))),
+            new Table("flights", "flights", List.of(new Column("flight number", "flightno", "int", "NONE", List.of()),
+                    new Column("airline", "airline", "string", "NONE", List.of())))), List.of());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Find the number of distinct type of pets. | SELECT COUNT(DISTINCT t1.\"pettype\") AS "
+                    + "\"distinct count of pet type\" FROM \"pets\" t1",
+            "average age of pets for each type of pet | SELECT t1.\"pettype\" AS \"pet type\", AVG(t1.\"pet_age\") "
+                    + "AS \"average pet age\" FROM \"pets\" t1 GROUP BY t1.\"pettype\" ORDER BY AVG(t1.\"pet_age\") DESC",
+            // the number of flights counts them: it is not the flight number
+            "Return the number of flights. | SELECT COUNT(*) AS \"flights count\" FROM \"flights\" t1",
+    })
+    void readsTwoWordNamesTheOtherWayRound(String question, String sql) {
+        assertWrites(PETS, question, sql);
+    }
+
     @Test
     void theNameOfTheThingIsItsNameColumn() {
         assertWrites(DOGS, "What is the name of the breed with the most dogs?", "SELECT t2.\"breed_name\" AS "
