@@ -90,6 +90,7 @@ public final class Lexicon {
                 add(c.columnName().replace('_', ' '), col, null, null);
                 ofForms(c.columnName()).forEach(v -> addTerm(v, col, null, null));
                 ofForms(c.columnDisplayName()).forEach(v -> addTerm(v, col, null, null));
+                numberOfForms(c.columnName(), tableWords).forEach(v -> addTerm(v, col, null, null));
                 for (String sample : c.samples()) {
                     // a value spelled like a word of the question is that value only when quoted: "the text 'Average'"
                     add(QUESTION_VOCABULARY.contains(normalise(sample)) ? "'" + sample + "'" : sample, col, sample, null);
@@ -247,6 +248,22 @@ public final class Lexicon {
             forms.add(w[1] + " of the " + thing);
         }
         return forms;
+    }
+
+    private static final Pattern NUMBER_OF = Pattern.compile("(?:num|number|no|nb)(?: of)? ([a-z]{3,}(?: [a-z]{3,})?)");
+
+    /**
+     * A count kept in a column, by how it is asked: number_products, num_of_ticket → "number of products", "number
+     * of tickets"; not when the things are a table's rows (then the number of them is counted).
+     */
+    private static List<String> numberOfForms(String columnName, Set<String> tableWords) {
+        Matcher m = NUMBER_OF.matcher(normalise(columnName).replace('_', ' '));
+        if (!m.matches() || tableWords.contains(singularOrSame(m.group(1)))) {
+            return List.of();
+        }
+        String thing = m.group(1);
+        String plural = thing.endsWith("s") ? thing : plural(thing);
+        return List.of("number of " + thing, "number of " + plural);
     }
 
     private static final Pattern OF_THING = Pattern.compile("([a-z][a-z ]*?) of (?:the |a |an )?([a-z]+)\\b.*");

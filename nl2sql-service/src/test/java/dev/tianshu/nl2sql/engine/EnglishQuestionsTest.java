@@ -204,7 +204,9 @@ class EnglishQuestionsTest {
                     new Column("pet type", "pettype", "string", "NONE", List.of()),
                     new Column("pet age", "pet_age", "int", "SUM", List.of()))),
             new Table("flights", "flights", List.of(new Column("flight number", "flightno", "int", "NONE", List.of()),
-                    new Column("airline", "airline", "string", "NONE", List.of())))), List.of());
+                    new Column("airline", "airline", "string", "NONE", List.of()))),
+            new Table("visit", "visit", List.of(new Column("num of ticket", "num_of_ticket", "int", "SUM", List.of())))),
+            List.of());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -214,6 +216,9 @@ class EnglishQuestionsTest {
                     + "AS \"average pet age\" FROM \"pets\" t1 GROUP BY t1.\"pettype\" ORDER BY AVG(t1.\"pet_age\") DESC",
             // the number of flights counts them: it is not the flight number
             "Return the number of flights. | SELECT COUNT(*) AS \"flights count\" FROM \"flights\" t1",
+            // a count kept in a column (num_of_ticket) by how it is asked
+            "the average and maximum number of tickets in all visits | SELECT AVG(t1.\"num_of_ticket\") AS "
+                    + "\"average num of ticket\", MAX(t1.\"num_of_ticket\") AS \"max num of ticket\" FROM \"visit\" t1",
     })
     void readsTwoWordNamesTheOtherWayRound(String question, String sql) {
         assertWrites(PETS, question, sql);
