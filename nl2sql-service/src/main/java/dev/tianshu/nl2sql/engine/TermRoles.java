@@ -186,7 +186,7 @@ final class TermRoles {
             String before = rest.substring(Math.max(previousEnd, hit.start() - (english ? 32 : 8)), hit.start());
             int nextStart = h + 1 < hits.size() ? hits.get(h + 1).start() : rest.length();
             String after = rest.substring(hit.end(), Math.max(hit.end(), Math.min(nextStart, hit.end() + 12)));
-            String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 24));
+            String afterAll = rest.substring(hit.end(), Math.min(rest.length(), hit.end() + 40));
             if (restates(rest, hits, named, h, columns)) {
                 continue;   // "数据来源类别ID（source_type）": the column named again, by its id or its name
             }

@@ -82,6 +82,9 @@ class EnglishQuestionsTest {
                     + "WHERE t2.\"earnings\" > 300000",
             "people with a height lower than 1.8 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
                     + "WHERE t1.\"height\" < 1.8",
+            // long numbers after a long condition are read whole
+            "people whose age is between 160000000 and 900000000 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
+                    + "WHERE t1.\"age\" BETWEEN 160000000 AND 900000000",
             // groups are still totalled: a grouping word, an aggregation, or a ranking of groups
             "average age of people by nationality | SELECT t1.\"nationality\" AS \"nationality\", "
                     + "AVG(t1.\"age\") AS \"average age\" FROM \"people\" t1 GROUP BY t1.\"nationality\" "
