@@ -147,7 +147,8 @@ public final class QuestionParser {
                     && columnsNamed.stream().noneMatch(c -> c.hit.end() <= p.hit.start()
                             && rest.substring(c.hit.end(), p.hit.start()).isBlank()
                             && SUPERLATIVE_BEFORE.matcher(rest.substring(0, c.hit.start())).find())
-                    && !TermRoles.GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find());
+                    && !TermRoles.GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find()
+                    && !namesListedOf(rest, p, hits));
         }
         // "没有关联任何服务区的路段": the related thing and its conditions are not terms of the answer's rows
         Absences.Absence absence = Absences.take(rest, hits, parts, model, understood, english);
@@ -582,6 +583,23 @@ public final class QuestionParser {
                 .findFirst()
                 .map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
                         : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to))));
+    }
+
+    private static final Pattern NAMES_LISTED_OF = Pattern.compile("\\b(?:names?|titles?)\\b(?:\\s+(?:and|,)\\s+|\\s*,\\s*)"
+            + "[^?]*\\bof\\s+(?:the\\s+|all\\s+(?:the\\s+)?|each\\s+|every\\s+)?$");
+
+    /**
+     * "the names and ids of courses": a name, listed with the thing's columns, that no term of the model took is the
+     * thing's own name, so the thing stays in the answer.
+     */
+    private static boolean namesListedOf(String rest, Part thing, List<Lexicon.Hit> hits) {
+        int from = Math.max(0, thing.hit.start() - 60);
+        Matcher m = NAMES_LISTED_OF.matcher(rest.substring(from, thing.hit.start()));
+        if (!m.find()) {
+            return false;
+        }
+        int name = from + m.start();
+        return hits.stream().noneMatch(h -> h.start() <= name && name < h.end());
     }
 
     private static int grainAt(String rest, String grain) {

@@ -157,6 +157,10 @@ class EnglishQuestionsTest {
             "What are the longest rivers, ordered from longest to shortest? | SELECT t1.\"river_name\" AS "
                     + "\"name of the river\", t1.\"length\" AS \"length of the river in meters\" FROM \"river\" t1 "
                     + "ORDER BY t1.\"length\" DESC",
+            // "names" listed with the thing's own columns is its name
+            "What are the names and altitudes of the mountains? | SELECT t1.\"mountain_name\" AS \"name of the "
+                    + "mountain\", t1.\"mountain_altitude\" AS \"altitude of the mountain in meters\" FROM \"mountain\" t1 "
+                    + "ORDER BY t1.\"mountain_altitude\"",
             // a described column by its head word; "lowest" in "from highest to lowest" ranks nothing
             "names of mountains ordered from highest to lowest altitude | SELECT t1.\"mountain_name\" AS "
                     + "\"name of the mountain\", t1.\"mountain_altitude\" AS \"altitude of the mountain in meters\" "
