@@ -155,6 +155,15 @@ final class TermRoles {
         return owns ? table : null;
     }
 
+    /** The table of a thing followed by "whose" and one of its own columns ("journals whose names"), else null. */
+    private static String whose(String rest, Lexicon.Hit thing, Lexicon.Hit column) {
+        String table = thing.entries().stream().filter(Lexicon.Entry::isEntity).map(Lexicon.Entry::table).findFirst()
+                .orElse(null);
+        return table != null && rest.substring(thing.end(), column.start()).matches("\\s+whose\\s+")
+                && column.entries().stream().noneMatch(x -> x.isEntity() || x.isValue())
+                && columnsOf(column).stream().anyMatch(c -> c.table().equals(table)) ? table : null;
+    }
+
     private static List<Reading.Column> columnsOf(Lexicon.Hit hit) {
         return hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull).distinct().toList();
     }
@@ -175,6 +184,11 @@ final class TermRoles {
                 columns = columns.stream().filter(c -> c.table().equals(of)).toList();
             } else if (h > 0) {
                 previousEnd = hits.get(h - 1).end();
+                String whose = whose(rest, hits.get(h - 1), hit);
+                if (whose != null) {
+                    // "journals whose names …": the journals' names, the journals still a term of their own
+                    columns = columns.stream().filter(c -> c.table().equals(whose)).toList();
+                }
             }
             owner = english && h + 1 < hits.size() ? owner(rest, hit, hits.get(h + 1)) : null;
             if (owner != null) {

@@ -232,6 +232,27 @@ class EnglishQuestionsTest {
     }
 
     @Test
+    void aColumnAfterWhoseIsTheThingsBeforeIt() {
+        Column jid = new Column("jid", "jid", "int", "NONE", List.of());
+        Column cid = new Column("cid", "cid", "int", "NONE", List.of());
+        SemanticModel publications = new SemanticModel("postgresql", "15", List.of(
+                new Table("publication", "publication", List.of(new Column("title", "title", "string", "NONE",
+                        List.of()), jid, cid)),
+                new Table("journal", "journal", List.of(jid, new Column("name", "name", "string", "NONE", List.of()))),
+                new Table("conference", "conference", List.of(cid,
+                        new Column("name", "name", "string", "NONE", List.of())))),
+                List.of(new Relation(List.of(new Condition("jid", "jid")), "journal", "publication", "INNER JOIN"),
+                        new Relation(List.of(new Condition("cid", "cid")), "conference", "publication", "INNER JOIN")));
+        for (String thing : List.of("journal", "conference")) {
+            String key = thing.equals("journal") ? "jid" : "cid";
+            assertWrites(publications, "titles of publications in " + thing + "s whose names start with 'J'",
+                    "SELECT DISTINCT t1.\"title\" AS \"title\", t2.\"name\" AS \"name\" FROM \"publication\" t1 "
+                            + "INNER JOIN \"" + thing + "\" t2 ON t1.\"" + key + "\" = t2.\"" + key + "\" "
+                            + "WHERE t2.\"name\" ILIKE 'j%'");
+        }
+    }
+
+    @Test
     void theNameOfTheThingIsItsNameColumn() {
         assertWrites(DOGS, "What is the name of the breed with the most dogs?", "SELECT t2.\"breed_name\" AS "
                 + "\"breed name\", COUNT(*) AS \"dogs count\" FROM \"dogs\" t1 INNER JOIN \"breeds\" t2 "
