@@ -19,6 +19,13 @@ class QuestionParserTest {
         return QuestionParser.parse(input, model, new Lexicon(model), TODAY, previous);
     }
 
+    /** The SQL of a question that must be grounded. */
+    static String groundedSql(SemanticModel model, String question) {
+        QuestionParser.Parse p = parse(model, question, null);
+        assertTrue(p.reading().isPresent(), () -> question + " was not grounded: " + p.understood());
+        return SqlWriter.write(p.reading().get(), model);
+    }
+
     @Test
     void theSeedsLastYearAgeThenThisYear() {
         SemanticModel model = SqlWriterTest.seed("mysql");

@@ -4,9 +4,7 @@ import static dev.tianshu.nl2sql.engine.EnglishQuestionsTest.column;
 import static dev.tianshu.nl2sql.engine.EnglishQuestionsTest.table;
 import static dev.tianshu.nl2sql.engine.RelatedRowsTest.relation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,10 +32,7 @@ class ValueWordsTest {
             List.of(relation("review", "business_id", "business", "business_id")));
 
     private static String sql(String question) {
-        QuestionParser.Parse p = QuestionParser.parse(question, MODEL, new Lexicon(MODEL), LocalDate.of(2026, 11, 22),
-                null);
-        assertTrue(p.reading().isPresent(), () -> question + " was not grounded: " + p.understood());
-        return SqlWriter.write(p.reading().get(), MODEL);
+        return QuestionParserTest.groundedSql(MODEL, question);
     }
 
     @ParameterizedTest(name = "{0}")
