@@ -142,7 +142,7 @@ final class Absences {
         }
         String main = kept.isEmpty() ? null : Grounding.factTable(kept, model);
         if (main == null || main.equalsIgnoreCase(found.table())
-                || SqlWriter.distance(model, main, found.table()) >= 1_000) {
+                || SqlWriter.distance(model, main, found.table()) >= SqlWriter.UNJOINED) {
             candidates.forEach((p, c) -> p.candidates = c);
             return null;
         }

@@ -1,6 +1,5 @@
 package dev.tianshu.nl2sql.engine;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,22 +88,24 @@ final class Grounding {
 
     /** The time column of a table: its business date before an audit time (create/update/delete). */
     static Optional<Reading.Column> timeColumn(SemanticModel model, String table) {
-        List<String> tables = new ArrayList<>();
-        tables.add(table);
-        Map<String, Integer> distances = SqlWriter.distances(model, table);
-        model.tables().stream().map(SemanticModel.Table::tableName)
-                .sorted(Comparator.comparingInt(t -> distances.get(t.toLowerCase(Locale.ROOT))))
-                .forEach(tables::add);
-        for (String t : tables) {
-            Optional<SemanticModel.Column> c = model.table(t).flatMap(x -> x.columns().stream()
-                    .filter(SemanticModel.Column::temporal)
-                    .min(Comparator.comparingInt(Grounding::timeRank)));
+        for (SemanticModel.Table t : nearestFirst(model, table, false)) {
+            Optional<SemanticModel.Column> c = t.columns().stream().filter(SemanticModel.Column::temporal)
+                    .min(Comparator.comparingInt(Grounding::timeRank));
             if (c.isPresent()) {
-                return Optional.of(new Reading.Column(t, c.get().columnName(), c.get().columnDisplayName(),
+                return Optional.of(new Reading.Column(t.tableName(), c.get().columnName(), c.get().columnDisplayName(),
                         c.get().dataType()));
             }
         }
         return Optional.empty();
+    }
+
+    /** The model's tables, the fewest joins from {@code table} first (itself first); only those it joins, if asked. */
+    static List<SemanticModel.Table> nearestFirst(SemanticModel model, String table, boolean joinedOnly) {
+        Map<String, Integer> distances = SqlWriter.distances(model, table);
+        return model.tables().stream()
+                .filter(t -> !joinedOnly || distances.get(t.tableName().toLowerCase(Locale.ROOT)) < SqlWriter.UNJOINED)
+                .sorted(Comparator.comparingInt(t -> distances.get(t.tableName().toLowerCase(Locale.ROOT))))
+                .toList();
     }
 
     /** The table's own business date or time: a temporal column that is not an audit time. */

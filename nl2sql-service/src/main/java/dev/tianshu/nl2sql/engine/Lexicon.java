@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
 
@@ -88,8 +89,8 @@ public final class Lexicon {
                 add(c.columnDisplayName(), col, null, null);
                 add(c.columnName(), col, null, null);
                 add(c.columnName().replace('_', ' '), col, null, null);
-                ofForms(c.columnName()).forEach(v -> addTerm(v, col, null, null));
-                ofForms(c.columnDisplayName()).forEach(v -> addTerm(v, col, null, null));
+                Stream.concat(ofForms(c.columnName()).stream(), ofForms(c.columnDisplayName()).stream()).distinct()
+                        .forEach(v -> addTerm(v, col, null, null));
                 numberOfForms(c.columnName(), tableWords).forEach(v -> addTerm(v, col, null, null));
                 for (String sample : c.samples()) {
                     // a value spelled like a word of the question is that value only when quoted: "the text 'Average'"
@@ -269,11 +270,14 @@ public final class Lexicon {
     private static final Pattern OF_THING = Pattern.compile("([a-z][a-z ]*?) of (?:the |a |an )?([a-z]+)\\b.*");
     private static final Set<String> QUANTITY_HEADS = Set.of("number", "count", "total", "amount", "sum");
 
-    /** Heads that say what kind of value, not which: "name of the lake", "total number of check-ins", "order of". */
-    private static final Set<String> GENERIC_HEADS = Set.of("name", "id", "code", "number", "type", "date", "time",
-            "value", "count", "total", "list", "description", "order", "amount", "sum", "average", "rank", "level",
-            "kind", "part", "unique", "identifier", "primary", "foreign", "status", "flag", "indicates", "day", "year",
-            "month", "the", "a", "an");
+    /**
+     * Heads that say what kind of value, not which: "name of the lake", "total number of check-ins", "order of";
+     * the quantities among them.
+     */
+    private static final Set<String> GENERIC_HEADS = Stream.concat(QUANTITY_HEADS.stream(), Stream.of("name", "id",
+            "code", "type", "date", "time", "value", "list", "description", "order", "average", "rank", "level", "kind",
+            "part", "unique", "identifier", "primary", "foreign", "status", "flag", "indicates", "day", "year", "month",
+            "the", "a", "an")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * A described English column by its head ("altitude of the mountain in meters" is also "altitude" and "mountain
@@ -281,7 +285,8 @@ public final class Lexicon {
      * only with its thing ("lake name").
      */
     private static List<String> englishHeads(String displayName, Set<String> tableWords) {
-        Matcher m = OF_THING.matcher(normalise(displayName));
+        String name = normalise(displayName);
+        Matcher m = OF_THING.matcher(name);
         if (!m.matches()) {
             return List.of();
         }
@@ -294,7 +299,7 @@ public final class Lexicon {
         // number of papers when papers are a table's rows)
         List<String> heads = new ArrayList<>(List.of(m.group(2) + " " + head));
         if (!QUANTITY_HEADS.contains(head) || !tableWords.contains(singularOrSame(m.group(2)))) {
-            heads.add(normalise(displayName).substring(0, m.end(2)));
+            heads.add(name.substring(0, m.end(2)));
         }
         if (!GENERIC_HEADS.contains(head)) {
             heads.add(head);

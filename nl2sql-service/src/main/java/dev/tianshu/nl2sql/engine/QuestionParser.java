@@ -59,12 +59,12 @@ public final class QuestionParser {
             + "|oldest|low|small)";
     private static final Pattern SUPERLATIVE_BEFORE = Pattern.compile("\\b(?:highest|lowest|largest|smallest|biggest"
             + "|most|least|greatest)\\s+$");
-    /** A whole list in order, from one end to the other: every row, not the top one. */
-    private static final Pattern WHOLE_ORDER = Pattern.compile("从高到低|从大到小|由高到低|从低到高|从小到大|由低到高"
-            + "|\\bfrom (?:the )?(?:" + MORE + " to (?:the )?" + LESS + "|" + LESS + " to (?:the )?" + MORE + ")\\b");
     /** "from highest to lowest": its words are an order, not a ranking of the column after them. */
     private static final Pattern ENGLISH_WHOLE_ORDER = Pattern.compile(
             "\\bfrom (?:the )?(?:(" + MORE + ") to (?:the )?" + LESS + "|" + LESS + " to (?:the )?" + MORE + ")\\b");
+    /** A whole list in order, from one end to the other: every row, not the top one. */
+    private static final Pattern WHOLE_ORDER = Pattern.compile("从高到低|从大到小|由高到低|从低到高|从小到大|由低到高|"
+            + ENGLISH_WHOLE_ORDER.pattern());
     static final Pattern DESC = Pattern.compile("降序|从高到低|从大到小|由高到低|排名|排行|\\bdesc\\b|\\bdescending\\b|"
             + "\\breverse alphabetical");
     static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b|"
@@ -144,9 +144,7 @@ public final class QuestionParser {
             parts.removeIf(p -> p.role == Role.DIMENSION && p.hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
                     && columnsNamed.stream().anyMatch(c -> c.hit.end() <= p.hit.start()
                             && c.column().table().equals(p.column().table()))
-                    && columnsNamed.stream().noneMatch(c -> c.hit.end() <= p.hit.start()
-                            && rest.substring(c.hit.end(), p.hit.start()).isBlank()
-                            && SUPERLATIVE_BEFORE.matcher(rest.substring(0, c.hit.start())).find())
+                    && columnsNamed.stream().noneMatch(c -> rankedBy(rest, c, p))
                     && !TermRoles.GROUP.matcher(rest.substring(Math.max(0, p.hit.start() - 8), p.hit.start())).find()
                     && !namesListedOf(rest, p, hits));
         }
@@ -573,16 +571,19 @@ public final class QuestionParser {
         int from = range.from().getYear();
         int to = range.to().getYear() - 1;
         // the fact table's year, else the nearest related table's ("singers in concerts in 2014": the concert's)
-        Map<String, Integer> distances = SqlWriter.distances(model, fact);
-        return model.tables().stream()
-                .filter(t -> distances.getOrDefault(t.tableName().toLowerCase(Locale.ROOT), 1_000) < 1_000)
-                .sorted(java.util.Comparator.comparingInt(t -> distances.get(t.tableName().toLowerCase(Locale.ROOT))))
+        return Grounding.nearestFirst(model, fact, true).stream()
                 .flatMap(t -> t.columns().stream()
                         .filter(c -> c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches("(.*_)?year"))
                         .map(c -> Lexicon.column(t, c)))
                 .findFirst()
                 .map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
                         : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to))));
+    }
+
+    /** "the highest length rivers": the thing right after a column a superlative ranks it by. */
+    private static boolean rankedBy(String rest, Part column, Part thing) {
+        return column.hit.end() <= thing.hit.start() && rest.substring(column.hit.end(), thing.hit.start()).isBlank()
+                && SUPERLATIVE_BEFORE.matcher(rest.substring(0, column.hit.start())).find();
     }
 
     private static final Pattern NAMES_LISTED_OF = Pattern.compile("\\b(?:names?|titles?)\\b(?:\\s+(?:and|,)\\s+|\\s*,\\s*)"

@@ -314,16 +314,19 @@ public final class SqlWriter {
     /** How many relations apart two tables are (0 for the same table, a large number when not connected). */
     static int distance(SemanticModel model, String from, String to) {
         List<Relation> p = path(model, key(from), key(to));
-        return p == null ? 1_000 : p.size();
+        return p == null ? UNJOINED : p.size();
     }
 
     /** {@link #distance} from one table to every table of the model, by lower-case table name. */
+    /** The distance of a table no chain of relations reaches. */
+    static final int UNJOINED = 1_000;
+
     static Map<String, Integer> distances(SemanticModel model, String from) {
         Map<String, List<Relation>> paths = paths(model, key(from), null);
         Map<String, Integer> distances = new HashMap<>();
         for (SemanticModel.Table t : model.tables()) {
             List<Relation> p = paths.get(key(t.tableName()));
-            distances.put(key(t.tableName()), p == null ? 1_000 : p.size());
+            distances.put(key(t.tableName()), p == null ? UNJOINED : p.size());
         }
         return distances;
     }

@@ -145,21 +145,21 @@ final class TermRoles {
      * "customer segments"), else null; its words then count as words before the column's.
      */
     private static String owner(String rest, Lexicon.Hit thing, Lexicon.Hit next) {
-        String table = thing.entries().stream().filter(Lexicon.Entry::isEntity).map(Lexicon.Entry::table).findFirst()
-                .orElse(null);
-        boolean owns = table != null && thing.entries().stream().allMatch(x -> !x.isValue()
-                        && (x.column() == null || x.column().table().equals(table)))
-                && rest.substring(thing.end(), next.start()).matches("\\s+")
-                && next.entries().stream().noneMatch(x -> x.isEntity() || x.isValue())
-                && columnsOf(next).stream().anyMatch(c -> c.table().equals(table));
-        return owns ? table : null;
+        String table = thingOwning(rest, thing, next, "\\s+");
+        return table != null && thing.entries().stream().allMatch(x -> !x.isValue()
+                && (x.column() == null || x.column().table().equals(table))) ? table : null;
     }
 
     /** The table of a thing followed by "whose" and one of its own columns ("journals whose names"), else null. */
     private static String whose(String rest, Lexicon.Hit thing, Lexicon.Hit column) {
+        return thingOwning(rest, thing, column, "\\s+whose\\s+");
+    }
+
+    /** The table a thing names when the words {@code between} it and a column of that table follow it, else null. */
+    private static String thingOwning(String rest, Lexicon.Hit thing, Lexicon.Hit column, String between) {
         String table = thing.entries().stream().filter(Lexicon.Entry::isEntity).map(Lexicon.Entry::table).findFirst()
                 .orElse(null);
-        return table != null && rest.substring(thing.end(), column.start()).matches("\\s+whose\\s+")
+        return table != null && rest.substring(thing.end(), column.start()).matches(between)
                 && column.entries().stream().noneMatch(x -> x.isEntity() || x.isValue())
                 && columnsOf(column).stream().anyMatch(c -> c.table().equals(table)) ? table : null;
     }

@@ -165,10 +165,9 @@ public class ChatService {
             String sql = SqlWriter.write(reading, model);
             return new Answer("sql", sql, parse.question(), BUILTIN,
                     new JsonObject(mapper.convertValue(reading, Map.class)));
-        } catch (Unanswerable e) {
-            return new Answer("error", e.message(language), parse.question(), BUILTIN, null);
         } catch (IllegalArgumentException e) {
-            return new Answer("error", e.getMessage(), parse.question(), BUILTIN, null);
+            String reason = e instanceof Unanswerable u ? u.message(language) : e.getMessage();
+            return new Answer("error", reason, parse.question(), BUILTIN, null);
         }
     }
 
