@@ -2,6 +2,7 @@ package dev.tianshu.nl2sql.engine;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import net.sf.jsqlparser.JSQLParserException;
 
@@ -72,6 +73,12 @@ public final class ExampleAdapter {
         }
         if (aligned.get().changed().isEmpty()) {
             return Optional.of(example.sql());
+        }
+        if (Stream.concat(stored.literals().stream(), asked.literals().stream())
+                .anyMatch(l -> l instanceof ExampleLiterals.TimeLiteral t && t.when() instanceof ExampleTimes.Absolute a
+                        && (a.from() == null || a.to() == null))) {
+            // a time open on one side ("2020年以来") has no date literals to move: only identical questions reuse it
+            return Optional.empty();
         }
         try {
             return new ExampleRewrite(example.sql(), model.dialect()).apply(aligned.get().changed(),

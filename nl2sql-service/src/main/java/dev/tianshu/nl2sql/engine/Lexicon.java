@@ -74,6 +74,10 @@ public final class Lexicon {
     /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
+    /** An English table name that ends in a word saying only that it holds rows: cars_data, student_info. */
+    private static final Pattern GENERIC_TABLE_WORD = Pattern.compile("([a-z][a-z ]*[a-z]) (?:data|info|information"
+            + "|details|records)");
+
     public Lexicon(SemanticModel model) {
         List<Entry> rowWords = new ArrayList<>();
         Set<String> tableWords = new HashSet<>();
@@ -132,6 +136,11 @@ public final class Lexicon {
                 for (String variant : tableVariants(entity)) {
                     add(variant, nameColumn, null, t.tableName());
                 }
+            }
+            Matcher generic = GENERIC_TABLE_WORD.matcher(normalise(t.tableName()).replace('_', ' '));
+            if (generic.matches()) {
+                // cars_data: a row is a car, unless another term is part of that word
+                rowWords.add(new Entry(generic.group(1), nameColumn, null, t.tableName()));
             }
             for (SemanticModel.Column c : t.columns()) {
                 // "映射记录ID": a row is a 映射记录, or a 映射 when no other term is part of that word

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.tianshu.nl2sql.engine.Part.Role;
 import dev.tianshu.nl2sql.model.SemanticModel;
@@ -280,7 +281,22 @@ public final class QuestionParser {
         }
         if (timeColumn == null && time.isPresent()) {
             // no date column, but a year number ("concerts in 2014", "cars made in 1980"): whole years filter it
-            yearFilter(model, fact, time.get().range()).ifPresent(f -> filters.put(key(f.column()) + "year", f));
+            yearFilter(model, fact, time.get().range(), rest).ifPresent(f -> {
+                filters.put(key(f.column()) + "year", f);
+                // "singers whose birth year is either 1948 or 1949": the year said as the condition is not shown
+                String before = text.substring(0, time.get().start());
+                if (parts.stream().anyMatch(p -> p.column().equals(f.column()) && Pattern.compile(
+                        Pattern.quote(p.hit.entry().term()) + "\\s*(?:is|was|are|were|=)?\\s*$").matcher(before).find())) {
+                    measures.removeIf(m -> m.column().equals(f.column()) && "NONE".equals(m.aggregation()));
+                    dimensions.remove(f.column());
+                }
+                // "conductors with orchestras founded after 2008": the things the year is of are not listed
+                String yearTable = f.column().table();
+                parts.stream().filter(p -> p.role == Role.DIMENSION && p.column().table().equals(yearTable)
+                        && !yearTable.equals(fact) && Pattern.compile("\\b" + Pattern.quote(p.hit.entry().term())
+                                + "\\w*(?:\\s+[a-z]+){0,3}\\s*$").matcher(before).find())
+                        .forEach(p -> dimensions.remove(p.column()));
+            });
         }
         if (versus.isPresent() && timeColumn != null) {
             // "2023年4月与2022年4月的总车流量": one group per time compared
@@ -289,7 +305,7 @@ public final class QuestionParser {
         if (grain != null && timeColumn != null) {
             // months within one calendar year are numbered; a rolling window's months ("最近6个月每月") are year-months
             // whatever today is
-            boolean oneYear = time.map(m -> !m.range().rolling()
+            boolean oneYear = time.map(m -> !m.range().rolling() && m.range().from() != null && m.range().to() != null
                     && m.range().from().getYear() == m.range().to().minusDays(1).getYear()).orElse(false);
             String label = grain.equals("day") ? timeColumn.label() : ReadingWords.periodLabel(grain, oneYear, english);
             int at = grainAt(rest, grain);
@@ -564,20 +580,43 @@ public final class QuestionParser {
     }
 
     /** Whole years as a condition on the fact table's year number column, if it has one. */
-    private static Optional<Reading.Filter> yearFilter(SemanticModel model, String fact, TimeRange range) {
-        if (range.latest() || range.from().getDayOfYear() != 1 || range.to().getDayOfYear() != 1) {
+    private static Optional<Reading.Filter> yearFilter(SemanticModel model, String fact, TimeRange range,
+            String question) {
+        if (range.latest() || (range.from() != null && range.from().getDayOfYear() != 1)
+                || (range.to() != null && range.to().getDayOfYear() != 1)) {
             return Optional.empty();
         }
+        // the fact table's year, else the nearest related table's ("singers in concerts in 2014": the concert's);
+        // a column named year or …_year before one that only has year in its name (year_of_founded); first of all
+        // one whose other words the question says ("orchestras founded after 2008": year_of_founded)
+        List<Reading.Column> years = Grounding.nearestFirst(model, fact, true).stream()
+                .flatMap(t -> Stream.concat(t.columns().stream().filter(c -> yearNumber(c, "(.*_)?year")),
+                        t.columns().stream().filter(c -> yearNumber(c, "(.*_)?year_.*"))).map(c -> Lexicon.column(t, c)))
+                .toList();
+        Optional<Reading.Column> year = years.stream().filter(c -> saysOtherWords(question, c.column()))
+                .findFirst().or(() -> years.stream().findFirst());
+        if (range.from() == null) {
+            return year.map(c -> new Reading.Filter(c, "<", List.of(String.valueOf(range.to().getYear()))));
+        }
         int from = range.from().getYear();
+        if (range.to() == null) {
+            return year.map(c -> new Reading.Filter(c, ">=", List.of(String.valueOf(from))));
+        }
         int to = range.to().getYear() - 1;
-        // the fact table's year, else the nearest related table's ("singers in concerts in 2014": the concert's)
-        return Grounding.nearestFirst(model, fact, true).stream()
-                .flatMap(t -> t.columns().stream()
-                        .filter(c -> c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches("(.*_)?year"))
-                        .map(c -> Lexicon.column(t, c)))
-                .findFirst()
-                .map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
-                        : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to))));
+        return year.map(c -> from == to ? new Reading.Filter(c, "IN", List.of(String.valueOf(from)))
+                : new Reading.Filter(c, "BETWEEN", List.of(String.valueOf(from), String.valueOf(to))));
+    }
+
+    /** Whether the question has a word starting like a word of the year column's name other than year and of. */
+    private static boolean saysOtherWords(String question, String column) {
+        return Stream.of(column.toLowerCase(Locale.ROOT).split("_")).filter(w -> !w.equals("year") && !w.equals("of"))
+                .filter(w -> w.length() >= 3)
+                .anyMatch(w -> Pattern.compile("\\b" + Pattern.quote(w.substring(0, Math.min(4, w.length()))))
+                        .matcher(question).find());
+    }
+
+    private static boolean yearNumber(SemanticModel.Column c, String name) {
+        return c.numeric() && c.columnName().toLowerCase(Locale.ROOT).matches(name);
     }
 
     /** "the highest length rivers": the thing right after a column a superlative ranks it by. */

@@ -254,11 +254,12 @@ public final class SqlWriter {
         return List.of(within(time.column(), col, time.range(), d));
     }
 
-    /** col within one time range: the half-open comparison. */
+    /** col within one time range: the half-open comparison (one side of it for a range open on the other). */
     private static String within(Reading.Column column, String col, TimeRange range, Dialect d) {
         String midnight = "timestamp".equals(column.dataType()) ? " 00:00:00" : "";
-        return col + " >= " + d.literal(range.from().format(DAY) + midnight) + " AND " + col + " < "
-                + d.literal(range.to().format(DAY) + midnight);
+        String since = range.from() == null ? null : col + " >= " + d.literal(range.from().format(DAY) + midnight);
+        String until = range.to() == null ? null : col + " < " + d.literal(range.to().format(DAY) + midnight);
+        return since == null ? until : until == null ? since : since + " AND " + until;
     }
 
     /** Which of the times compared a row is in, by its label: CASE WHEN … THEN '2023年4月' … END. */

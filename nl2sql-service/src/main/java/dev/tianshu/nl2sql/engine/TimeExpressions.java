@@ -78,7 +78,90 @@ public final class TimeExpressions {
                 best = m;
             }
         }
-        return Optional.ofNullable(best).map(first -> span(text, first, today));
+        Match open = openYear(text);
+        if (open != null && (best == null || open.start() <= best.start())) {
+            return Optional.of(open);
+        }
+        return Optional.ofNullable(best).map(first -> openEnded(text, span(text, first, today)));
+    }
+
+    private static final String YEAR_DIGITS = "((?:1[5-9]|20)\\d{2})";
+    /** "after 2013", "since 2010", "before 1980", "prior to the year 2000", "in or after 2014". */
+    private static final Pattern OPEN_YEAR = Pattern.compile("(?i)\\b(after|since|later than|before|prior to"
+            + "|earlier than|in or after|in or before)\\s+(?:the\\s+)?(?:year\\s+)?" + YEAR_DIGITS + "\\b(?![-/.]?\\d)(?!\\s*年)"
+            + "|(?<![\\d.-])" + YEAR_DIGITS + "\\s+(?:(?:or|and)\\s+(after|later|before|earlier)\\b|(onwards?)\\b)");
+    /** "either 1948 or 1949", "in 2014 or 2015", "2022年或2023年": two years (read as a range when in a row). */
+    private static final Pattern YEAR_OR_YEAR = Pattern.compile("(?i)\\b(?:either|in)\\s+(?:the\\s+)?(?:years?\\s+)?"
+            + YEAR_DIGITS + "\\s+or\\s+" + YEAR_DIGITS + "\\b|(?<![\\d.])" + YEAR_DIGITS + "\\s*年\\s*(?:或者?|or)\\s*"
+            + YEAR_DIGITS + "\\s*年");
+    /** Words that open a range before a time: "after March 2021", "since 2023-04-01", "before 1980". */
+    private static final Pattern OPENS_BEFORE = Pattern.compile("(?i)\\b(after|since|later than|before|prior to"
+            + "|earlier than|in or after|in or before)\\s+(?:the\\s+)?$");
+    /** Words that open a range after a time: "2014 or later", "2014 onwards", 2023年以来, 2020年之前. */
+    private static final Pattern OPENS_AFTER = Pattern.compile("(?i)^\\s*(?:(or|and)\\s+(after|later|since|before|earlier)"
+            + "\\b|(onwards?)\\b|(以来|及以后|及之后|以后|起|开始|之后|以前|之前))");
+
+    /** An English open-ended year ("after 2013", "in or before 1980"), as a range open on one side. */
+    private static Match openYear(String text) {
+        Matcher m = OPEN_YEAR.matcher(text);
+        Match first = null;
+        if (m.find()) {
+            String word = m.group(1) != null ? m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+                    : m.group(4) != null && m.group(4).matches("(?i)before|earlier") ? "in or before" : "since";
+            first = new Match(m.start(), m.end(), open(wholeYear(Integer.parseInt(
+                    m.group(2) != null ? m.group(2) : m.group(3))), word));
+        }
+        Matcher pair = YEAR_OR_YEAR.matcher(text);
+        while (pair.find()) {
+            int a = firstYear(pair);
+            int b = secondYear(pair);
+            if (b == a + 1 && (first == null || pair.start() < first.start())) {
+                LocalDate from = LocalDate.of(a, 1, 1);
+                return new Match(pair.start(), pair.end(), new TimeRange(from, from.plusYears(2), a + "年至" + b + "年"));
+            }
+        }
+        return first;
+    }
+
+    private static int firstYear(Matcher pair) {
+        return Integer.parseInt(pair.group(1) != null ? pair.group(1) : pair.group(3));
+    }
+
+    private static int secondYear(Matcher pair) {
+        return Integer.parseInt(pair.group(2) != null ? pair.group(2) : pair.group(4));
+    }
+
+    /** A time with words that open it on one side ("since 2023年4月", "2020年以前", "2014 or later"). */
+    private static Match openEnded(String text, Match m) {
+        if (m.range().latest() || m.range().from() == null || m.range().to() == null) {
+            return m;
+        }
+        Matcher after = OPENS_AFTER.matcher(text.substring(m.end()));
+        if (after.find()) {
+            String word = after.group(2) != null ? after.group(2) : after.group(3) != null ? "since" : after.group(4);
+            return new Match(m.start(), m.end() + after.end(), open(m.range(), switch (word.toLowerCase(Locale.ROOT)) {
+                case "before", "earlier" -> "in or before";
+                case "之后" -> "after";
+                case "以前", "之前" -> "before";
+                default -> "since";
+            }));
+        }
+        Matcher before = OPENS_BEFORE.matcher(text.substring(0, m.start()));
+        if (before.find()) {
+            return new Match(before.start(), m.end(), open(m.range(),
+                    before.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")));
+        }
+        return m;
+    }
+
+    /** {@code range} opened by a word: since/after it (no end), before/up to it (no start). */
+    private static TimeRange open(TimeRange range, String word) {
+        return switch (word) {
+            case "after", "later than" -> new TimeRange(range.to(), null, range.label() + "之后");
+            case "before", "prior to", "earlier than" -> new TimeRange(null, range.from(), range.label() + "以前");
+            case "in or before" -> new TimeRange(null, range.to(), range.label() + "及以前");
+            default -> new TimeRange(range.from(), null, range.label() + "起");
+        };
     }
 
     /** "(in 2025 and) 2026": a year alone, after the first year of a comparison. */
@@ -112,7 +195,7 @@ public final class TimeExpressions {
     /** "2023年4月1日至2023年4月7日": a range from the first expression through the one right after it. */
     private static Match span(String text, Match first, LocalDate today) {
         Matcher through = THROUGH.matcher(text).region(first.end(), text.length());
-        if (!through.lookingAt()) {
+        if (!through.lookingAt() || first.range().from() == null || first.range().to() == null) {
             return first;
         }
         String tail = text.substring(through.end());

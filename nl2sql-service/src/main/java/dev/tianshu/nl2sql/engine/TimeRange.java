@@ -3,7 +3,8 @@ package dev.tianshu.nl2sql.engine;
 import java.time.LocalDate;
 
 /**
- * A half-open range of days [{@code from}, {@code to}) that a time expression denotes, with the words it is read
+ * A half-open range of days [{@code from}, {@code to}) that a time expression denotes (open on one side when
+ * {@code from} or {@code to} is null: "2014年起", "before 1980"), with the words it is read
  * back as ("去年", "2023年4月", "last 7 days"). {@code latest} is the most recent day that has data ("最近一天"):
  * the SQL asks the table for it; {@code from}/{@code to} then hold today, for display only.
  */
@@ -32,9 +33,13 @@ public record TimeRange(LocalDate from, LocalDate to, String label, boolean late
             java.util.Map.entry("前天", "the day before yesterday"), java.util.Map.entry("今天", "today"),
             java.util.Map.entry("最近一天", "the latest day"));
 
+    /** The words a range open on one side ends with, and what they are in English. */
+    private static final String[][] OPEN_WORDS = {{"及以前", "up to"}, {"以前", "before"}, {"之后", "after"},
+            {"起", "since"}};
+
     /** Whether the range is a single day. */
     public boolean oneDay() {
-        return from.plusDays(1).equals(to);
+        return from != null && from.plusDays(1).equals(to);
     }
 
     /** The label in English: "last 7 days", "2023-04-01", "Q3 2023", "H1 2023", "2023-04-01 to 2023-04-07". */
@@ -43,6 +48,11 @@ public record TimeRange(LocalDate from, LocalDate to, String label, boolean late
     }
 
     private static String english(String label) {
+        for (String[] open : OPEN_WORDS) {
+            if (label.endsWith(open[0]) && label.length() > open[0].length()) {
+                return open[1] + " " + english(label.substring(0, label.length() - open[0].length()));
+            }
+        }
         int through = label.indexOf('至');
         if (through > 0) {
             return english(label.substring(0, through)) + " to " + english(label.substring(through + 1));
@@ -80,7 +90,10 @@ public record TimeRange(LocalDate from, LocalDate to, String label, boolean late
     }
 
     public TimeRange {
-        if (!from.isBefore(to)) {
+        if (from == null && to == null) {
+            throw new IllegalArgumentException("a range needs a start or an end");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("empty range " + from + " .. " + to);
         }
     }

@@ -125,13 +125,69 @@ class EnglishQuestionsTest {
             // "in the year 2014" is a time, not the column "year" shown
             "names of the concerts in the year 2014 | SELECT DISTINCT t1.\"concert_name\" AS \"concert name\" "
                     + "FROM \"concert\" t1 WHERE t1.\"year\" = 2014",
-            // the year number of a related table, when the question's own has none
-            "names of stadiums that had concerts in the year 2014 | SELECT DISTINCT t1.\"name\" AS \"name\", "
-                    + "t2.\"concert_name\" AS \"concert name\" FROM \"stadium\" t1 INNER JOIN \"concert\" t2 ON t2.\"stadium_id\" = t1.\"stadium_id\" "
+            // the year number of a related table, when the question's own has none; the concerts the year is of
+            // are not listed
+            "names of stadiums that had concerts in the year 2014 | SELECT DISTINCT t1.\"name\" AS \"name\" "
+                    + "FROM \"stadium\" t1 INNER JOIN \"concert\" t2 ON t2.\"stadium_id\" = t1.\"stadium_id\" "
                     + "WHERE t2.\"year\" = 2014",
     })
     void readsAYearNumber(String question, String sql) {
         assertWrites(CONCERTS, question, sql);
+    }
+
+    /** Orchestras with two year numbers, their conductors with one, and singers with a birth year. */
+    static final SemanticModel ORCHESTRAS = model(List.of(
+            table("conductor", column("conductor_id", "int", "NONE"), column("name", "string", "NONE"),
+                    column("year_of_work", "int", "NONE")),
+            table("orchestra", column("orchestra_id", "int", "NONE"), column("orchestra", "string", "NONE"),
+                    column("conductor_id", "int", "NONE"), column("year_of_founded", "int", "NONE")),
+            table("singer", column("singer_id", "int", "NONE"), column("name", "string", "NONE"),
+                    column("birth_year", "int", "NONE"))),
+            "conductor_id", "conductor", "orchestra");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // open on one side: after a year is from the next one, before a year up to it
+            "How many concerts are there in 2014 or after? | SELECT COUNT(*) AS \"concerts count\" FROM \"concert\" t1 "
+                    + "WHERE t1.\"year\" >= 2014",
+            "How many concerts took place after 2013? | SELECT COUNT(*) AS \"concerts count\" FROM \"concert\" t1 "
+                    + "WHERE t1.\"year\" >= 2014",
+            "names of concerts before 2010 | SELECT DISTINCT t1.\"concert_name\" AS \"concert name\" FROM \"concert\" t1 "
+                    + "WHERE t1.\"year\" < 2010",
+            // two years in a row
+            "How many concerts are there in year 2014 or 2015? | SELECT COUNT(*) AS \"concerts count\" "
+                    + "FROM \"concert\" t1 WHERE t1.\"year\" BETWEEN 2014 AND 2015",
+    })
+    void readsYearsOpenOnOneSide(String question, String sql) {
+        assertWrites(CONCERTS, question, sql);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // the year number whose other words the question says: founded, not the conductor's year of work
+            "names of conductors of orchestras founded after 2008 | SELECT DISTINCT t1.\"name\" AS \"name\" "
+                    + "FROM \"conductor\" t1 INNER JOIN \"orchestra\" t2 ON t2.\"conductor_id\" = t1.\"conductor_id\" "
+                    + "WHERE t2.\"year_of_founded\" >= 2009",
+            "names of conductors with a year of work before 2005 | SELECT t1.\"name\" AS \"name\" "
+                    + "FROM \"conductor\" t1 WHERE t1.\"year_of_work\" < 2005",
+            // the year said as the condition is not shown
+            "Show the name of singers whose birth year is either 1948 or 1949 | SELECT t1.\"name\" AS \"name\" "
+                    + "FROM \"singer\" t1 WHERE t1.\"birth_year\" BETWEEN 1948 AND 1949",
+    })
+    void readsTheYearNumberTheQuestionNames(String question, String sql) {
+        assertWrites(ORCHESTRAS, question, sql);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // cars_data holds cars
+            "In 1980, how many cars were made? | SELECT COUNT(*) AS \"cars count\" FROM \"cars_data\" t1 "
+                    + "WHERE t1.\"year\" = 1980",
+            "average weight of the cars before 1980 | SELECT AVG(t1.\"weight\") AS \"average weight\" "
+                    + "FROM \"cars_data\" t1 WHERE t1.\"year\" < 1980",
+    })
+    void readsATableOfDataAsItsThings(String question, String sql) {
+        assertWrites(CARS, question, sql);
     }
 
     /** Columns described in words ("altitude of the mountain in meters"), as defog's models have them. */

@@ -324,6 +324,17 @@ class ExampleAdapterTest {
     }
 
     @Test
+    void aTimeOpenOnOneSideIsOnlyReusedAsItIs() {
+        String q = "2023年以来各服务区总营收";
+        String sql = "SELECT service_name, SUM(pay_sum) FROM bss_business_day_data WHERE oper_date >= '2023-01-01' "
+                + "GROUP BY service_name";
+        assertEquals(Optional.of(sql), adapt(q, sql, "2023年以来 各服务区总营收"));
+        // "以来" has no end date to move: 2024年以来 is not adapted from it, nor is a closed year from it
+        refuses(q, sql, "2024年以来各服务区总营收");
+        refuses("2023年各服务区总营收", sql, "2023年以来各服务区总营收");
+    }
+
+    @Test
     void differentWordsAreADifferentQuestion() {
         refuses(RANKING, RANKING_SQL, "最近7天各服务区平均营收排名（从高到低）？");
         refuses(RANKING, RANKING_SQL, "最近7天各公司总营收排名（从高到低）？");

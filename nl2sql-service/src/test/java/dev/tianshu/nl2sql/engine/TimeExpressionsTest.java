@@ -93,6 +93,41 @@ class TimeExpressionsTest {
         assertTrue(TimeExpressions.versus(text, first, TODAY).isEmpty(), text);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // open on one side: "since" and "after" have no end, "before" no start
+            "2023年以来各公司的营收        | 2023-01-01 |            | 2023年起     | since 2023",
+            "2023年4月起的订单             | 2023-04-01 |            | 2023年4月起  | since 2023-04",
+            "2023年4月之后每月的订单数     | 2023-05-01 |            | 2023年4月之后 | after 2023-04",
+            "2020年以前的车流量            |            | 2020-01-01 | 2020年以前   | before 2020",
+            "concerts after 2013           | 2014-01-01 |            | 2013年之后   | after 2013",
+            "museums opened since 2010     | 2010-01-01 |            | 2010年起     | since 2010",
+            "concerts in year 2014 or after | 2014-01-01 |           | 2014年起     | since 2014",
+            "films from 2014 onwards       | 2014-01-01 |            | 2014年起     | since 2014",
+            "cars before 1980              |            | 1980-01-01 | 1980年以前   | before 1980",
+            "museums that opened prior to the year 2009 | | 2009-01-01 | 2009年以前 | before 2009",
+            "in or before 1990             |            | 1991-01-01 | 1990年及以前 | up to 1990",
+            "tips after March 2021         | 2021-04-01 |            | 2021年3月之后 | after 2021-03",
+            // two years in a row
+            "concerts in year 2014 or 2015 | 2014-01-01 | 2016-01-01 | 2014年至2015年 | 2014 to 2015",
+            "birth year is either 1948 or 1949 | 1948-01-01 | 1950-01-01 | 1948年至1949年 | 1948 to 1949",
+            "2022年或2023年的车流量        | 2022-01-01 | 2024-01-01 | 2022年至2023年 | 2022 to 2023",
+    })
+    void readsATimeOpenOnOneSide(String text, String from, String to, String label, String english) {
+        TimeRange range = TimeExpressions.find(text.strip(), TODAY).orElseThrow(() -> new AssertionError(text)).range();
+        assertEquals(from == null ? null : LocalDate.parse(from), range.from(), text);
+        assertEquals(to == null ? null : LocalDate.parse(to), range.to(), text);
+        assertEquals(label, range.label(), text);
+        assertEquals(english, range.englishLabel(), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"the years 2013 or 2015", "price 1999 or 2000 dollars"})
+    void readsNoRangeFromYearsNotInARow(String text) {
+        TimeExpressions.find(text, TODAY).ifPresent(m -> assertTrue(m.range().from() != null && m.range().to() != null
+                && m.range().from().plusYears(1).equals(m.range().to()), text));
+    }
+
     @ParameterizedTest
     @CsvSource({"各服务区的营收", "sq1 codes", "FAQ1 items", "top 5 companies", "年龄大于30", "第5名"})
     void findsNothingWhereThereIsNoTime(String text) {
