@@ -137,6 +137,15 @@ public final class Lexicon {
                     add(variant, nameColumn, null, t.tableName());
                 }
             }
+            for (SemanticModel.Table other : model.tables()) {
+                // 服务区日营业数据: the rows are 日营业数据 (of a 服务区), unless another term is part of that word
+                String owner = entityWord(other);
+                if (other != t && owner.length() >= 2 && t.tableDisplayName().startsWith(owner)
+                        && t.tableDisplayName().length() - owner.length() >= 3) {
+                    rowWords.add(new Entry(t.tableDisplayName().substring(owner.length()), nameColumn, null,
+                            t.tableName()));
+                }
+            }
             Matcher generic = GENERIC_TABLE_WORD.matcher(normalise(t.tableName()).replace('_', ' '));
             if (generic.matches()) {
                 // cars_data: a row is a car, unless another term is part of that word

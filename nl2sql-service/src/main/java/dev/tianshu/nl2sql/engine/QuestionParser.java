@@ -223,7 +223,13 @@ public final class QuestionParser {
                 }
                 case COUNT -> {
                     // "覆盖的服务区数量…服务区数量大于5": one count
-                    if (measures.stream().noneMatch(m -> Objects.equals(m.column(), p.column())
+                    Optional<Reading.Column> named = namedInEvents(p, model);
+                    if (named.isPresent()) {
+                        // "多少个服务区" counted in 营业日数据, whose rows name a 服务区: the service areas, not the rows
+                        if (measures.stream().noneMatch(m -> Objects.equals(m.column(), named.get()))) {
+                            measures.add(new Reading.Measure(named.get(), "COUNT_DISTINCT", p.column().label()));
+                        }
+                    } else if (measures.stream().noneMatch(m -> Objects.equals(m.column(), p.column())
                             && "COUNT".equals(m.aggregation()))) {
                         measures.add(new Reading.Measure(p.column(), "COUNT", null));
                     }
@@ -577,6 +583,21 @@ public final class QuestionParser {
     private static boolean onePerThing(List<Reading.Column> dimensions, Reading.Column column, SemanticModel model) {
         Reading.Column name = Lexicon.nameColumn(model, column.table());
         return dimensions.stream().allMatch(d -> d.equals(name));
+    }
+
+    /**
+     * The column a counted thing is named by in a table of events ("服务区" in 营业日数据: service_name), when the count
+     * falls on that table's rows but the term names a thing of its own.
+     */
+    private static Optional<Reading.Column> namedInEvents(Part count, SemanticModel model) {
+        String table = count.column().table();
+        if (!count.column().rows() || !SqlWriter.eventsOnly(model, table)
+                || count.hit.entries().stream().noneMatch(e -> e.isEntity() && !e.table().equals(table))) {
+            return Optional.empty();
+        }
+        return count.hit.entries().stream().filter(e -> !e.isEntity() && !e.isValue() && e.column() != null
+                && e.column().table().equals(table) && !"*".equals(e.column().column())).map(Lexicon.Entry::column)
+                .findFirst();
     }
 
     /** Whole years as a condition on the fact table's year number column, if it has one. */

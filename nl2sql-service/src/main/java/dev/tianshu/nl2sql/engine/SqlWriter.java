@@ -37,12 +37,18 @@ public final class SqlWriter {
      */
     private static Reading thingsWithCountedRows(Reading r, SemanticModel model) {
         if (r.measures().size() != 1 || !r.dimensions().isEmpty() || r.measures().get(0).column() == null
-                || !r.measures().get(0).column().rows() || r.measures().get(0).of() != null) {
+                || r.measures().get(0).of() != null) {
             return null;
         }
-        String thing = r.measures().get(0).column().table();
-        boolean countedElsewhere = r.filters().stream().anyMatch(f -> f.column().rows() && f.measure() == null
-                && !key(f.column().table()).equals(key(thing)));
+        Reading.Column counted = r.measures().get(0).column();
+        if ("COUNT_DISTINCT".equals(r.measures().get(0).aggregation()) && !counted.rows()) {
+            // "有超过1000条营业数据的服务区有多少个": the service areas named in the rows, kept by how many rows each has
+            return r.filters().stream().anyMatch(f -> f.column().rows() && f.measure() == null)
+                    ? new Reading(List.of(), List.of(counted), r.filters(), r.time(), null, null, r.absent()) : null;
+        }
+        String thing = counted.table();
+        boolean countedElsewhere = counted.rows() && r.filters().stream().anyMatch(f -> f.column().rows()
+                && f.measure() == null && !key(f.column().table()).equals(key(thing)));
         return !countedElsewhere ? null : model.table(thing).flatMap(t -> Lexicon.key(model, t))
                 .map(k -> new Reading(List.of(), List.of(k), r.filters(), r.time(), null, null, r.absent()))
                 .orElse(null);
@@ -134,6 +140,8 @@ public final class SqlWriter {
             boolean conditional = m.of() != null || m.over() != null;
             // a ratio: each side's aggregate (of its own rows), divided; else the column's aggregate or its values
             String expr = conditional || m.denominator() != null && !groupShare(m) ? ratio(m, aliases, model, d)
+                    : fansOut && groupBy.isEmpty() && m.column() != null && m.column().rows()
+                            ? distinctRows(m.column(), aliases, model, d)
                     : aggregateOf(m.column(), m.aggregation(), null, aliases, model, d);
             aggregated |= conditional || m.column() == null || m.column().rows() || !"NONE".equals(m.aggregation());
             int index = measureExprs.size();
@@ -424,6 +432,19 @@ public final class SqlWriter {
         Reading.Column denominator = m.denominator() == null ? m.column() : m.denominator();
         return aggregateOf(m.column(), m.aggregation(), m.of(), aliases, model, d) + scale(m) + "NULLIF("
                 + aggregateOf(denominator, m.aggregation(), m.over(), aliases, model, d) + ", 0)";
+    }
+
+    /**
+     * The rows of a table counted in all, in a query whose joins repeat rows ("支付总金额超过10000的服务区有多少个":
+     * each service area once per day): its distinct keys, or every row when it has no key. (Per group, a count through
+     * a link table stays a count of the links: "courses each instructor taught" counts the offerings.)
+     */
+    private static String distinctRows(Reading.Column rows, Map<String, String> aliases, SemanticModel model,
+            Dialect d) {
+        String alias = aliases.get(key(rows.table()));
+        return model.table(rows.table()).flatMap(t -> Lexicon.key(model, t))
+                .filter(k -> alias != null)
+                .map(k -> "COUNT(DISTINCT " + alias + "." + d.quote(k.column()) + ")").orElse("COUNT(*)");
     }
 
     /** An aggregate of the rows passing a condition, or of all rows when there is none. */

@@ -34,6 +34,9 @@ final class TermRoles {
     private static final Pattern COUNT_COMPARED = Pattern.compile("(more than|fewer than|less than|at least|at most|"
             + "超过|多于|大于|至少|不少于|少于|不足|小于)\\s*(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\s*"
             + "(?:个|家|条|次|种|different\\s+|distinct\\s+|(?:[a-z]+\\s+)?)?\\s*$");
+    /** After a thing counted per group: "(营业数据)超过1000条", "(档口)不少于3个". */
+    private static final Pattern COUNT_COMPARED_AFTER = Pattern.compile("^\\s*(超过|多于|大于|至少|不少于|少于|不足|小于)\\s*"
+            + "(\\d+)\\s*(?:个|家|条|次|种)");
     private static final Pattern NAME_WORD = Pattern.compile("名称|名字|\\bnames?\\b|\\btitles?\\b");
     /** A quoted text, or "the letter / word X". */
     private static final String TEXT = "(?:['‘]([^'‘’]+)['’]|(?:the\\s+)?(?:letter|word|string|text)\\s+['‘]?([\\w-]+)['’]?)";
@@ -95,7 +98,8 @@ final class TermRoles {
             + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
             + "\\s*(?:the\\s+)?['‘’]?\\s*$");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
-    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数(?!据)|counts?\\b)");
+    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数(?!据)|counts?\\b"
+            + "|(?:一共|总共|共)?有(?:多少|几)(?:个|家|条|处|座)?\\s*(?:呢|吗)?\\s*$)");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
     private static final Pattern MOST_OF_BEFORE = Pattern.compile("\\b(?:the\\s+)?(most|fewest|least)\\s+(?:number of\\s+)?$");
@@ -205,7 +209,9 @@ final class TermRoles {
                 continue;   // "数据来源类别ID（source_type）": the column named again, by its id or its name
             }
             named = h;
-            if (hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) && countCompared(parts, hit, columns, before)) {
+            if (hit.entries().stream().anyMatch(Lexicon.Entry::isEntity)
+                    && (countCompared(parts, hit, COUNT_COMPARED.matcher(before))
+                            || countCompared(parts, hit, COUNT_COMPARED_AFTER.matcher(after)))) {
                 understood.add(e.term());
                 continue;   // "makers with more than 3 models", "有超过3个服务区的公司"
             }
@@ -454,12 +460,10 @@ final class TermRoles {
     }
 
     /**
-     * "more than 3 (car models)", "at least two (paragraphs)", "超过3个(服务区)": a condition on how many rows of the
-     * thing each group has (HAVING COUNT), which is not itself shown.
+     * "more than 3 (car models)", "at least two (paragraphs)", "超过3个(服务区)", "(营业数据)超过1000条": a condition on how
+     * many rows of the thing each group has (HAVING COUNT), which is not itself shown.
      */
-    private static boolean countCompared(List<Part> parts, Lexicon.Hit hit, List<Reading.Column> columns,
-            String before) {
-        Matcher m = COUNT_COMPARED.matcher(before);
+    private static boolean countCompared(List<Part> parts, Lexicon.Hit hit, Matcher m) {
         if (!m.find()) {
             return false;
         }

@@ -40,6 +40,21 @@ class QuestionParserTest {
     }
 
     @Test
+    void thingsNamedInRowsOfEventsAreCountedOnce() {
+        SemanticModel model = ExampleAdapterTest.HIGHWAY;
+        // 营业日数据 names its service area in each row: how many service areas, not how many days
+        assertEquals("SELECT COUNT(DISTINCT t1.\"service_name\") AS \"服务区数量\" FROM \"bss_business_day_data\" t1 "
+                + "WHERE t1.\"pay_sum\" > 1000000 AND t1.\"delete_ts\" IS NULL", groundedSql(model, "有多少个服务区的支付总金额超过100万"));
+        assertEquals("SELECT COUNT(DISTINCT t1.\"service_name\") AS \"服务区数量\" FROM \"bss_business_day_data\" t1 "
+                + "WHERE t1.\"order_sum\" > 10000 AND t1.\"delete_ts\" IS NULL", groundedSql(model, "订单总数超过10000的服务区有多少个"));
+        // kept by how many rows each has, then counted; 服务区日营业数据 are 日营业数据 (of a 服务区)
+        assertEquals("SELECT COUNT(s.\"服务区名称\") AS \"服务区数量\" FROM (SELECT DISTINCT t1.\"service_name\" AS "
+                + "\"服务区名称\" FROM \"bss_business_day_data\" t1 WHERE t1.\"delete_ts\" IS NULL "
+                + "GROUP BY t1.\"service_name\" HAVING COUNT(*) > 1000) s",
+                groundedSql(model, "日营业数据超过1000条的服务区有几个"));
+    }
+
+    @Test
     void groupingValuesAndTopN() {
         SemanticModel model = SqlWriterTest.star("postgresql");
         QuestionParser.Parse p = parse(model, "最近7天按公司名称统计支付总额前5", null);
