@@ -96,6 +96,11 @@ public final class Lexicon {
                 Stream.concat(ofForms(c.columnName()).stream(), ofForms(c.columnDisplayName()).stream()).distinct()
                         .forEach(v -> addTerm(v, col, null, null));
                 numberOfForms(c.columnName(), tableWords).forEach(v -> addTerm(v, col, null, null));
+                if (UsStates.codes(c.samples())) {
+                    // a state code column is also asked about by the states' names: California → 'CA'
+                    UsStates.BY_CODE.forEach((code, state) -> UsStates.names(state)
+                            .forEach(name -> addTerm(normalise(name), col, code, null)));
+                }
                 for (String sample : c.samples()) {
                     // a value spelled like a word of the question is that value only when quoted: "the text 'Average'"
                     add(QUESTION_VOCABULARY.contains(normalise(sample)) ? "'" + sample + "'" : sample, col, sample, null);

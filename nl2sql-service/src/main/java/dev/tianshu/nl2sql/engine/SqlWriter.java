@@ -232,13 +232,22 @@ public final class SqlWriter {
         }
         Reading.Order order = r.order();
         if (order != null && order.column() != null) {
-            sql.append(" ORDER BY ").append(ref(order.column(), aliases, d)).append(order.descending() ? " DESC" : " ASC");
+            String col = ref(order.column(), aliases, d);
+            sql.append(" ORDER BY ").append(distinct ? col : sortKey(order.column(), col, model))
+                    .append(order.descending() ? " DESC" : " ASC");
         } else if (order != null && order.measure() >= 0 && order.measure() < measureExprs.size()) {
             sql.append(" ORDER BY ").append(measureExprs.get(order.measure())).append(order.descending() ? " DESC" : " ASC");
         } else if (order != null && order.measure() < 0 && !groupBy.isEmpty()) {
             // by the dimensions, the first (a period, for a trend) first
             String direction = order.descending() ? " DESC" : " ASC";
-            sql.append(" ORDER BY ").append(String.join(", ", groupBy.stream().map(g -> g + direction).toList()));
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < groupBy.size(); i++) {
+                Reading.Column c = r.dimensions().get(i);
+                // (a DISTINCT list sorts by what it shows)
+                keys.add((c.grain() == null && !distinct ? sortKey(c, groupBy.get(i), model) : groupBy.get(i))
+                        + direction);
+            }
+            sql.append(" ORDER BY ").append(String.join(", ", keys));
         } else if (order == null && !aggregated && !measureExprs.isEmpty()) {
             sql.append(" ORDER BY ").append(measureExprs.get(0));
         }
@@ -445,6 +454,30 @@ public final class SqlWriter {
         return model.table(rows.table()).flatMap(t -> Lexicon.key(model, t))
                 .filter(k -> alias != null)
                 .map(k -> "COUNT(DISTINCT " + alias + "." + d.quote(k.column()) + ")").orElse("COUNT(*)");
+    }
+
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december");
+
+    /**
+     * What a column sorts by: month names ('January', 'Feb') in the calendar's order, not the alphabet's; any other
+     * column by its values.
+     */
+    private static String sortKey(Reading.Column c, String expr, SemanticModel model) {
+        List<String> samples = model.table(c.table()).flatMap(t -> t.columns().stream()
+                .filter(x -> x.columnName().equalsIgnoreCase(c.column())).findFirst())
+                .map(SemanticModel.Column::samples).orElse(List.of());
+        boolean full = samples.stream().allMatch(v -> MONTHS.contains(v.strip().toLowerCase(Locale.ROOT)));
+        boolean shortNames = samples.stream().allMatch(v -> v.strip().length() == 3
+                && MONTHS.stream().anyMatch(m -> m.startsWith(v.strip().toLowerCase(Locale.ROOT))));
+        if (samples.size() < 2 || !full && !shortNames) {
+            return expr;
+        }
+        StringBuilder b = new StringBuilder("CASE LOWER(").append(expr).append(")");
+        for (int i = 0; i < MONTHS.size(); i++) {
+            b.append(" WHEN '").append(full ? MONTHS.get(i) : MONTHS.get(i).substring(0, 3)).append("' THEN ").append(i + 1);
+        }
+        return b.append(" END").toString();
     }
 
     /** An aggregate of the rows passing a condition, or of all rows when there is none. */

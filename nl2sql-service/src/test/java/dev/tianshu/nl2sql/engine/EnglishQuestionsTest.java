@@ -135,6 +135,55 @@ class EnglishQuestionsTest {
         assertWrites(CONCERTS, question, sql);
     }
 
+    /** Businesses with a city and a US state code. */
+    static final SemanticModel BUSINESSES = model(List.of(
+            table("business", column("business_id", "string", "NONE"), column("name", "string", "NONE"),
+                    column("city", "string", "NONE", "New York", "San Francisco"),
+                    column("state", "string", "NONE", "CA", "NY"))),
+            null, null, null);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // a column of state codes is asked about by the states' names
+            "names of businesses in California | SELECT t1.\"name\" AS \"name\" FROM \"business\" t1 "
+                    + "WHERE t1.\"state\" = 'CA'",
+            "How many businesses are in Texas? | SELECT COUNT(*) AS \"businesses count\" FROM \"business\" t1 "
+                    + "WHERE t1.\"state\" = 'TX'",
+            // New York is the city, unless it is called the state
+            "names of businesses in New York | SELECT t1.\"name\" AS \"name\" FROM \"business\" t1 "
+                    + "WHERE t1.\"city\" = 'New York'",
+            "names of businesses in the state of New York | SELECT t1.\"name\" AS \"name\" FROM \"business\" t1 "
+                    + "WHERE t1.\"state\" = 'NY'",
+    })
+    void readsUsStatesByName(String question, String sql) {
+        assertWrites(BUSINESSES, question, sql);
+    }
+
+    /** Reviews posted in a month named by its name, of a year number. */
+    static final SemanticModel REVIEWS = model(List.of(
+            table("review", column("rid", "int", "NONE"), column("month", "string", "NONE", "April", "January", "March"),
+                    column("year", "int", "NONE"))),
+            null, null, null);
+
+    static final String CALENDAR = "CASE LOWER(t1.\"month\") WHEN 'january' THEN 1 WHEN 'february' THEN 2 "
+            + "WHEN 'march' THEN 3 WHEN 'april' THEN 4 WHEN 'may' THEN 5 WHEN 'june' THEN 6 WHEN 'july' THEN 7 "
+            + "WHEN 'august' THEN 8 WHEN 'september' THEN 9 WHEN 'october' THEN 10 WHEN 'november' THEN 11 "
+            + "WHEN 'december' THEN 12 END";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // month names sort in the calendar's order, not the alphabet's
+            "How many reviews were posted in each month of the year 2021, ordered by the month? | SELECT t1.\"month\" "
+                    + "AS \"month\", COUNT(*) AS \"reviews count\" FROM \"review\" t1 WHERE t1.\"year\" = 2021 "
+                    + "GROUP BY t1.\"month\" ORDER BY " + CALENDAR + " ASC",
+            // a DISTINCT list sorts by what it shows
+            "list the months of reviews in alphabetical order | SELECT DISTINCT t1.\"month\" AS \"month\" "
+                    + "FROM \"review\" t1 ORDER BY t1.\"month\" ASC",
+    })
+    void sortsMonthNamesByTheCalendar(String question, String sql) {
+        assertWrites(REVIEWS, question, sql);
+    }
+
     /** Orchestras with two year numbers, their conductors with one, and singers with a birth year. */
     static final SemanticModel ORCHESTRAS = model(List.of(
             table("conductor", column("conductor_id", "int", "NONE"), column("name", "string", "NONE"),
