@@ -22,6 +22,8 @@ final class Part {
     /** A dimension named after a grouping word (按/各/by/per/each). */
     boolean grouping;
     boolean orderedBy;
+    /** A thing without a name after each / per, grouped by its key ("keyphrases of each paper"). */
+    boolean eachKey;
 
     Part(Role role, Lexicon.Hit hit, List<Reading.Column> candidates) {
         this.role = role;

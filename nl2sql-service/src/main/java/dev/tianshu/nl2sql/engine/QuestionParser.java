@@ -135,7 +135,7 @@ public final class QuestionParser {
         time.ifPresent(m -> understood.add(m.range().label()));
         versus.ifPresent(m -> understood.add(m.range().label()));
 
-        List<Part> parts = TermRoles.classify(rest, hits, understood, english);
+        List<Part> parts = TermRoles.classify(rest, hits, understood, english, model);
         if (english) {
             ofTheThing(rest, parts, model);
             // "the citizenship of singers": a table named after its own columns only says whose they are
@@ -188,6 +188,9 @@ public final class QuestionParser {
         if (fact == null) {
             return new Parse(Optional.empty(), null, understood);
         }
+        // "the cost of each treatment": the rows of the table asked about are its things already
+        String asked = fact;
+        parts.removeIf(p -> p.eachKey && p.column().table().equals(asked));
         Reading.Column sortColumn = null;
         if (sort != null) {
             parts.remove(sort.part());

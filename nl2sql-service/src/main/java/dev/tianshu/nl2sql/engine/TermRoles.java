@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tianshu.nl2sql.model.SemanticModel;
+
 import dev.tianshu.nl2sql.engine.Part.Role;
 
 /**
@@ -18,6 +20,8 @@ import dev.tianshu.nl2sql.engine.Part.Role;
 final class TermRoles {
 
     private static final Map<Pattern, String> AGGREGATIONS = new LinkedHashMap<>();
+    /** Before a thing each of which is a group: "each paper", "per customer", 每个订单. */
+    private static final Pattern EACH = Pattern.compile("(\\bfor each|\\beach|\\bper|\\bevery|每个?|各个?)\\s*$");
     static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|\\bby|\\bper|\\bfor each|\\beach)\\s*$");
     /** Comparison words; {@link #op} says which comparison each is. */
     static final String OPS = "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|"
@@ -168,13 +172,19 @@ final class TermRoles {
                 && columnsOf(column).stream().anyMatch(c -> c.table().equals(table)) ? table : null;
     }
 
+    /** The key of the table a thing names, if the term names one and it has a key. */
+    private static java.util.Optional<Reading.Column> thingKey(Lexicon.Hit hit, SemanticModel model) {
+        return hit.entries().stream().filter(Lexicon.Entry::isEntity).findFirst()
+                .flatMap(x -> model.table(x.table())).flatMap(t -> Lexicon.key(model, t));
+    }
+
     private static List<Reading.Column> columnsOf(Lexicon.Hit hit) {
         return hit.entries().stream().map(Lexicon.Entry::column).filter(Objects::nonNull).distinct().toList();
     }
 
     /** What each term is in this question (its role), from the words around it. */
     static List<Part> classify(String rest, List<Lexicon.Hit> hits, List<String> understood,
-            boolean english) {
+            boolean english, SemanticModel model) {
         List<Part> parts = new ArrayList<>();
         int named = -1;   // the last hit that names a column afresh
         int previousEnd = 0;
@@ -221,6 +231,15 @@ final class TermRoles {
                 if (asksCount(before, after) || mostOf != null) {
                     understood.add(e.term());
                     count(parts, hit, columns, after, english).extreme = mostOf;
+                } else if (EACH.matcher(before).find()) {
+                    // "keyphrases associated with each paper": a thing without a name, one group per key
+                    thingKey(hit, model).ifPresent(key -> {
+                        understood.add(e.term());
+                        Part p = new Part(Role.DIMENSION, hit, List.of(key));
+                        p.grouping = true;
+                        p.eachKey = true;
+                        parts.add(p);
+                    });
                 }
                 continue;
             }

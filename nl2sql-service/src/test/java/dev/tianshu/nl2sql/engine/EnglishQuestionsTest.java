@@ -159,6 +159,30 @@ class EnglishQuestionsTest {
         assertWrites(BUSINESSES, question, sql);
     }
 
+    /** Papers (no name column) and their keyphrases, through a link table; treatments with a cost. */
+    static final SemanticModel KEYPHRASES = new SemanticModel("postgresql", "15", List.of(
+            table("paper", column("paperid", "int", "NONE"), column("year", "int", "NONE")),
+            table("keyphrase", column("keyphraseid", "int", "NONE"), column("keyphrasename", "string", "NONE")),
+            table("paperkeyphrase", column("paperid", "int", "NONE"), column("keyphraseid", "int", "NONE")),
+            table("treatment", column("treatment_id", "int", "NONE"), column("cost", "double", "SUM"))),
+            List.of(new Relation(List.of(new Condition("paperid", "paperid")), "paper", "paperkeyphrase", "INNER JOIN"),
+                    new Relation(List.of(new Condition("keyphraseid", "keyphraseid")), "keyphrase", "paperkeyphrase",
+                            "INNER JOIN")));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // each of a thing without a name: one group per key
+            "How many keyphrases are associated with each paper? | SELECT t3.\"paperid\" AS \"paperid\", "
+                    + "COUNT(*) AS \"keyphrases count\" FROM \"keyphrase\" t1 INNER JOIN \"paperkeyphrase\" t2 "
+                    + "ON t2.\"keyphraseid\" = t1.\"keyphraseid\" INNER JOIN \"paper\" t3 ON t2.\"paperid\" = t3.\"paperid\" "
+                    + "GROUP BY t3.\"paperid\" ORDER BY COUNT(*) DESC",
+            // but each row of the table asked about is one already
+            "List the cost of each treatment | SELECT t1.\"cost\" AS \"cost\" FROM \"treatment\" t1 ORDER BY t1.\"cost\"",
+    })
+    void groupsEachThingWithoutANameByItsKey(String question, String sql) {
+        assertWrites(KEYPHRASES, question, sql);
+    }
+
     /** Reviews posted in a month named by its name, of a year number. */
     static final SemanticModel REVIEWS = model(List.of(
             table("review", column("rid", "int", "NONE"), column("month", "string", "NONE", "April", "January", "March"),
