@@ -40,15 +40,26 @@ final class EnglishAdjectives {
         return new Adjective(Pattern.compile("\\b" + word + "\\b"), column, extreme + " " + column);
     }
 
+    /** "a greater weight than 10": the comparison after its column, "weight greater than 10". */
+    private static final Pattern COMPARATIVE_AROUND = Pattern.compile(
+            "\\b(?:an?\\s+)?(greater|higher|larger|bigger|lower|smaller|less)\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+than\\b");
+
     /** {@code text} with the adjectives whose column the model has spelled out. */
     static String spellOut(String text, Lexicon lexicon) {
         String out = text;
         for (Adjective a : ADJECTIVES) {
             Matcher m = a.words().matcher(out);
             if (m.find() && lexicon.knows(a.column())) {
-                out = m.replaceAll(a.replacement());
+                String said = out;
+                // "whose weight is heavier than 10" already names its column
+                out = m.replaceAll(r -> said.substring(0, r.start()).matches("(?s).*\\b" + a.column()
+                        + "\\s+(?:is\\s+|are\\s+|was\\s+)?$") ? r.group() : a.replacement());
             }
         }
-        return out;
+        if (lexicon.knows("age")) {
+            out = out.replaceAll("\\baged\\s+(?=(?:either\\s+)?\\d)", "age is ");   // "teachers aged 32 or 33"
+        }
+        return COMPARATIVE_AROUND.matcher(out).replaceAll(m -> lexicon.knows(m.group(2))
+                ? m.group(2) + " " + m.group(1) + " than" : m.group());
     }
 }

@@ -68,6 +68,10 @@ final class ReadingWords {
             boolean yes = f.op().equals("IN") == f.values().contains("true");
             return english ? subject + (yes ? ": yes" : ": no") : subject + (yes ? "：是" : "：否");
         }
+        if (f.op().equals("IN") && f.values().size() > 1 && f.values().stream().allMatch(v -> v.matches("-?\\d+(\\.\\d+)?"))) {
+            // numbers say nothing without their column: "age is 32 or 33", "订单总数为400、600"
+            return subject + (english ? " is " : "为") + String.join(english ? " or " : "、", f.values());
+        }
         return switch (f.op()) {
             case "IN" -> String.join(english ? " or " : "、", f.values());
             case "NOT IN" -> (english ? "not " : "不是") + String.join(english ? " or " : "、", f.values());

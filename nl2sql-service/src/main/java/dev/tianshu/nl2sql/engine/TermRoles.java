@@ -29,7 +29,10 @@ final class TermRoles {
             + "longer than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|lower than|smaller than|"
             + "younger than|shorter than|lighter than|under|below|<|"
             + "等于|=|is|为)";
-    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS
+            + "\\s*(?:either\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** A second value after an equality: "(age is) 32 or 33", "(类别为)1或3". */
+    private static final Pattern OR_VALUE = Pattern.compile("^\\s*(?:or|或者?|、|和|及)\\s*(-?\\d+(?:\\.\\d+)?)(?![\\d.])");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     private static final Map<String, Integer> NUMBER_WORDS = Map.of("one", 1, "two", 2, "three", 3, "four", 4,
@@ -309,10 +312,15 @@ final class TermRoles {
                     parts.add(p);
                     continue;
                 }
-                if (termFirst && !cmp.group(1).equals("为") && !cmp.group(1).equals("is")) {
+                if (termFirst) {
                     Part p = new Part(Role.COMPARISON, hit, columns);
                     p.op = op(cmp.group(1));
                     p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+                    Matcher or = OR_VALUE.matcher(afterAll.substring(cmp.end()));
+                    if (p.op.equals("=") && or.find()) {
+                        p.op = "IN";   // "whose age is either 32 or 33"
+                        p.values = List.of(p.values.get(0), or.group(1));
+                    }
                     p.singleRow = SINGLE_ROW.matcher(before).find();
                     parts.add(p);
                     continue;
@@ -588,7 +596,7 @@ final class TermRoles {
             case "不超过", "不高于", "至多", "小于等于", "<=", "at most" -> "<=";
             case "小于", "低于", "少于", "不足", "less than", "fewer than", "lower than", "smaller than", "younger than",
                     "shorter than", "lighter than", "under", "below", "<" -> "<";
-            case "等于", "=" -> "=";
+            case "等于", "=", "is", "为" -> "=";
             default -> ">";
         };
     }

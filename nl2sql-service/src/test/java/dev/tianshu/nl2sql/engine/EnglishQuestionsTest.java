@@ -85,6 +85,17 @@ class EnglishQuestionsTest {
             // long numbers after a long condition are read whole
             "people whose age is between 160000000 and 900000000 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
                     + "WHERE t1.\"age\" BETWEEN 160000000 AND 900000000",
+            // a number after "is" is the value; two are either
+            "names of people whose age is 32 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 WHERE t1.\"age\" = 32",
+            "names of people whose age is either 32 or 33 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
+                    + "WHERE t1.\"age\" IN (32, 33)",
+            "Show the names of people aged 32 or 33 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
+                    + "WHERE t1.\"age\" IN (32, 33)",
+            // the comparative said around its column, or after it
+            "How many people have a greater height than 1.8? | SELECT COUNT(*) AS \"people count\" FROM \"people\" t1 "
+                    + "WHERE t1.\"height\" > 1.8",
+            "How many people whose height is taller than 1.8? | SELECT COUNT(*) AS \"people count\" FROM \"people\" t1 "
+                    + "WHERE t1.\"height\" > 1.8",
             // groups are still totalled: a grouping word, an aggregation, or a ranking of groups
             "average age of people by nationality | SELECT t1.\"nationality\" AS \"nationality\", "
                     + "AVG(t1.\"age\") AS \"average age\" FROM \"people\" t1 GROUP BY t1.\"nationality\" "
