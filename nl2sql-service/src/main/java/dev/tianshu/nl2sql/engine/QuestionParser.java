@@ -458,6 +458,11 @@ public final class QuestionParser {
                 if (c.column() != null && onePerThing(dimensions, c.column(), model)) {
                     continue;   // "people with a height above 1.8": one row per thing named, so a row condition
                 }
+                int after = before;
+                if (c.column() != null && hits.stream().anyMatch(h -> h.start() >= after && h.end() <= c.hit.start()
+                        && h.entries().stream().anyMatch(x -> x.isEntity() && x.table().equals(c.column().table())))) {
+                    continue;   // "countries with singers above age 20": a condition on the singers, each a row
+                }
                 if (c.column() != null && !c.column().rows() && !c.singleRow && !"BETWEEN".equals(c.op)
                         && measures.stream().noneMatch(m -> m.column().equals(c.column()))) {
                     String aggregation = Grounding.defaultAggregation(model, c.column());

@@ -96,6 +96,9 @@ class EnglishQuestionsTest {
                     + "WHERE t1.\"height\" > 1.8",
             "How many people whose height is taller than 1.8? | SELECT COUNT(*) AS \"people count\" FROM \"people\" t1 "
                     + "WHERE t1.\"height\" > 1.8",
+            // a condition on the things named between the groups and it is on their rows, not the groups' totals
+            "What are the different nationalities with people above age 30? | SELECT DISTINCT t1.\"nationality\" "
+                    + "AS \"nationality\" FROM \"people\" t1 WHERE t1.\"age\" > 30",
             // groups are still totalled: a grouping word, an aggregation, or a ranking of groups
             "average age of people by nationality | SELECT t1.\"nationality\" AS \"nationality\", "
                     + "AVG(t1.\"age\") AS \"average age\" FROM \"people\" t1 GROUP BY t1.\"nationality\" "
