@@ -74,6 +74,12 @@ public final class Lexicon {
     /** Suffix (服务区) → the name columns whose display name is suffix + 名称. */
     private final Map<String, List<Reading.Column>> nameSuffixes = new LinkedHashMap<>();
 
+    /** A column name that ends in its unit: net_worth_millions, distance_km, price_usd. */
+    private static final Pattern UNIT_SUFFIX = Pattern.compile("([a-z][a-z_]*[a-z])_(?:in_)?(?:millions?|thousands?"
+            + "|billions?|usd|dollars|km|kg|cm|mm|mph|percent|pct)");
+    /** A column named "<word> of <thing>": year_of_work, date_of_birth. */
+    private static final Pattern COUNTED_OF = Pattern.compile("([a-z]{3,}[^s])( of [a-z][a-z ]*)");
+
     /** An English table name that ends in a word saying only that it holds rows: cars_data, student_info. */
     private static final Pattern GENERIC_TABLE_WORD = Pattern.compile("([a-z][a-z ]*[a-z]) (?:data|info|information"
             + "|details|records)");
@@ -93,6 +99,14 @@ public final class Lexicon {
                 add(c.columnDisplayName(), col, null, null);
                 add(c.columnName(), col, null, null);
                 add(c.columnName().replace('_', ' '), col, null, null);
+                Matcher unit = UNIT_SUFFIX.matcher(c.columnName().toLowerCase(Locale.ROOT));
+                if (unit.matches()) {
+                    add(unit.group(1).replace('_', ' '), col, null, null);   // net_worth_millions is the net worth
+                }
+                Matcher of = COUNTED_OF.matcher(normalise(c.columnName()).replace('_', ' '));
+                if (of.matches()) {
+                    addTerm(plural(of.group(1)) + of.group(2), col, null, null);   // year_of_work: years of work
+                }
                 Stream.concat(ofForms(c.columnName()).stream(), ofForms(c.columnDisplayName()).stream()).distinct()
                         .forEach(v -> addTerm(v, col, null, null));
                 numberOfForms(c.columnName(), tableWords).forEach(v -> addTerm(v, col, null, null));

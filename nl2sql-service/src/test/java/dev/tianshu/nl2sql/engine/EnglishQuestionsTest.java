@@ -229,7 +229,7 @@ class EnglishQuestionsTest {
             table("orchestra", column("orchestra_id", "int", "NONE"), column("orchestra", "string", "NONE"),
                     column("conductor_id", "int", "NONE"), column("year_of_founded", "int", "NONE")),
             table("singer", column("singer_id", "int", "NONE"), column("name", "string", "NONE"),
-                    column("birth_year", "int", "NONE"))),
+                    column("birth_year", "int", "NONE"), column("net_worth_millions", "double", "SUM"))),
             "conductor_id", "conductor", "orchestra");
 
     @ParameterizedTest(name = "{0}")
@@ -262,6 +262,20 @@ class EnglishQuestionsTest {
                     + "FROM \"singer\" t1 WHERE t1.\"birth_year\" BETWEEN 1948 AND 1949",
     })
     void readsTheYearNumberTheQuestionNames(String question, String sql) {
+        assertWrites(ORCHESTRAS, question, sql);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // a column named with its unit is also named without it
+            "List the name of singers in ascending order of net worth | SELECT t1.\"name\" AS \"name\" "
+                    + "FROM \"singer\" t1 ORDER BY t1.\"net_worth_millions\" ASC",
+            // "years of work" is year_of_work in the plural
+            "List the name of the conductor with the most years of work | SELECT t1.\"name\" AS \"name\", "
+                    + "t1.\"year_of_work\" AS \"year of work\" FROM \"conductor\" t1 "
+                    + "ORDER BY t1.\"year_of_work\" DESC LIMIT 1",
+    })
+    void readsColumnsByOtherFormsOfTheirNames(String question, String sql) {
         assertWrites(ORCHESTRAS, question, sql);
     }
 
