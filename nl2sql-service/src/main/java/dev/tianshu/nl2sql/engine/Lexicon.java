@@ -77,6 +77,8 @@ public final class Lexicon {
     /** A column name that ends in its unit: net_worth_millions, distance_km, price_usd. */
     private static final Pattern UNIT_SUFFIX = Pattern.compile("([a-z][a-z_]*[a-z])_(?:in_)?(?:millions?|thousands?"
             + "|billions?|usd|dollars|km|kg|cm|mm|mph|percent|pct)");
+    /** A column of two or more words that refers to a row of another table by its id: permanent_address_id. */
+    private static final Pattern REFERENCE_ID = Pattern.compile("([a-z]+_[a-z_]*[a-z])_id");
     /** A column named "<word> of <thing>": year_of_work, date_of_birth. */
     private static final Pattern COUNTED_OF = Pattern.compile("([a-z]{3,}[^s])( of [a-z][a-z ]*)");
 
@@ -86,6 +88,7 @@ public final class Lexicon {
 
     public Lexicon(SemanticModel model) {
         List<Entry> rowWords = new ArrayList<>();
+        List<Entry> idLess = new ArrayList<>();
         Set<String> tableWords = new HashSet<>();
         for (SemanticModel.Table t : model.tables()) {
             String name = normalise(t.tableName()).replace('_', ' ');
@@ -102,6 +105,11 @@ public final class Lexicon {
                 Matcher unit = UNIT_SUFFIX.matcher(c.columnName().toLowerCase(Locale.ROOT));
                 if (unit.matches()) {
                     add(unit.group(1).replace('_', ' '), col, null, null);   // net_worth_millions is the net worth
+                }
+                Matcher reference = REFERENCE_ID.matcher(c.columnName().toLowerCase(Locale.ROOT));
+                if (reference.matches()) {
+                    // permanent_address_id is the permanent address, unless another term is called that
+                    idLess.add(new Entry(reference.group(1).replace('_', ' '), col, null, null));
                 }
                 Matcher of = COUNTED_OF.matcher(normalise(c.columnName()).replace('_', ' '));
                 if (of.matches()) {
@@ -177,6 +185,11 @@ public final class Lexicon {
                     add(name.substring(0, name.length() - 2), nameColumn, null, t.tableName());
                     rowWords.add(new Entry(name.substring(0, name.length() - 4), nameColumn, null, t.tableName()));
                 }
+            }
+        }
+        for (Entry ref : idLess) {
+            if (!byTerm.containsKey(ref.term())) {
+                add(ref.term(), ref.column(), null, null);
             }
         }
         for (Entry row : rowWords) {

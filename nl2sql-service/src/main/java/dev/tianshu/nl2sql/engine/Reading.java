@@ -83,7 +83,8 @@ public record Reading(
     }
 
     /**
-     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; LIKE (one pattern with % for
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; IS NULL or IS NOT NULL (no values);
+     * =COL or <>COL (the values are another column of the same table: its name, then its label); LIKE (one pattern with % for
      * any text, matched regardless of case); DELETED (no values: the soft-delete column is set, the rows otherwise
      * left out); ALL (each group has rows with
      * every one of the values); or >, >=, <, <= followed by {@link #AVERAGE} (no values: against the column's
@@ -94,6 +95,8 @@ public record Reading(
 
         /** The suffix of an op (">AVG") comparing each row's value with the column's average over its table. */
         public static final String AVERAGE = "AVG";
+        /** The suffix of an op ("<>COL") comparing the column with another of its table, named by the one value. */
+        public static final String COLUMN = "COL";
 
         public Filter(Column column, String op, List<String> values) {
             this(column, op, values, null);

@@ -68,6 +68,15 @@ final class ReadingWords {
             boolean yes = f.op().equals("IN") == f.values().contains("true");
             return english ? subject + (yes ? ": yes" : ": no") : subject + (yes ? "：是" : "：否");
         }
+        if (f.op().equals("IS NOT NULL") || f.op().equals("IS NULL")) {
+            return subject + (english ? " is " + (f.op().equals("IS NULL") ? "empty" : "not empty")
+                    : f.op().equals("IS NULL") ? "为空" : "非空");
+        }
+        if (f.op().endsWith(Reading.Filter.COLUMN)) {
+            boolean same = f.op().startsWith("=");
+            return subject + (english ? (same ? " equals " : " differs from ") : same ? "等于" : "不同于")
+                    + f.values().get(f.values().size() - 1);
+        }
         if (f.op().equals("IN") && f.values().size() > 1 && f.values().stream().allMatch(v -> v.matches("-?\\d+(\\.\\d+)?"))) {
             // numbers say nothing without their column: "age is 32 or 33", "订单总数为400、600"
             return subject + (english ? " is " : "为") + String.join(english ? " or " : "、", f.values());

@@ -352,6 +352,11 @@ public final class SqlWriter {
     /** A condition on each row; against the column's average over its table (rows not deleted) for a ">AVG" op. */
     private static String rowCondition(Reading.Filter f, Map<String, String> aliases, SemanticModel model, Dialect d) {
         String col = ref(f.column(), aliases, d);
+        if (f.op().endsWith(Reading.Filter.COLUMN)) {
+            // "update_ts不同于create_ts": another column of the same row
+            return col + " " + f.op().substring(0, f.op().length() - Reading.Filter.COLUMN.length()) + " "
+                    + aliases.get(key(f.column().table())) + "." + d.quote(f.values().get(0));
+        }
         if (!f.op().endsWith(Reading.Filter.AVERAGE)) {
             return condition(f, col, d);
         }
@@ -374,7 +379,8 @@ public final class SqlWriter {
                     : col + " NOT IN (" + String.join(", ", values) + ")";
             case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
             case "LIKE" -> d.like(col, f.values().get(0));
-            case "DELETED" -> col + " IS NOT NULL";
+            case "DELETED", "IS NOT NULL" -> col + " IS NOT NULL";
+            case "IS NULL" -> col + " IS NULL";
             default -> col + " " + f.op() + " " + values.get(0);
         };
     }

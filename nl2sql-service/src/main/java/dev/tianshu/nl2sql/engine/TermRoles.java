@@ -175,6 +175,67 @@ final class TermRoles {
                 && columnsOf(column).stream().anyMatch(c -> c.table().equals(table)) ? table : null;
     }
 
+    /** Right after a column: it has a value, or has none ("update_ts非空", "email is not null"). */
+    private static final Pattern PRESENCE = Pattern.compile("^\\s*(?:的值)?\\s*(?:(不为空|非空|不是空的?|有值|is not null|"
+            + "is not empty|is present|is set)|(为空|是空的?|没有值|is null|is empty|is missing))");
+    /** Right after a column (or its first condition): compared with another column ("不同于create_ts"). */
+    private static final Pattern VERSUS_COLUMN = Pattern.compile("^\\s*(?:(?:且|并且|and)\\s*)?(?:(?:is|are|was|were)\\s+)?"
+            + "(不同于|不等于|different from|not equal to|differs from|等于|the same as|equal to)"
+            + "\\s*(?:(?:his|her|their|its|his or her)\\s+|the\\s+)?$");
+
+    /**
+     * Conditions on a column that take no number: that it has a value or none (IS [NOT] NULL), and that it differs
+     * from (or equals) another column of its table named right after. Parts are added for them; the number of further
+     * hits they used is returned, or -1 when the column has no such condition.
+     */
+    private static int presenceAndColumnConditions(String rest, List<Lexicon.Hit> hits, int h,
+            List<Reading.Column> columns, List<Part> parts, List<String> understood, boolean english) {
+        Lexicon.Hit hit = hits.get(h);
+        String after = rest.substring(hit.end());
+        Matcher presence = PRESENCE.matcher(after);
+        int at = 0;
+        List<Part> found = new ArrayList<>();
+        if (presence.find()) {
+            Part p = new Part(Role.COMPARISON, hit, columns);
+            p.op = presence.group(1) != null ? "IS NOT NULL" : "IS NULL";
+            p.values = List.of();
+            found.add(p);
+            at = presence.end();
+        }
+        int taken = 0;
+        if (h + 1 < hits.size()) {
+            Lexicon.Hit next = hits.get(h + 1);
+            int gap = next.start() - hit.end();
+            Matcher versus = gap >= at ? VERSUS_COLUMN.matcher(after.substring(at, gap)) : null;
+            List<Reading.Column> others = columnsOf(next).stream()
+                    .filter(o -> columns.stream().anyMatch(c -> c.table().equals(o.table()) && !c.equals(o))).toList();
+            if (versus != null && versus.find() && !others.isEmpty() && !next.entry().isValue()
+                    && !next.entry().isEntity()) {
+                // the column of any table that has both, with the other's name (the same in each of them)
+                String name = others.get(0).column();
+                List<Reading.Column> own = columns.stream().filter(c -> others.stream()
+                        .anyMatch(o -> o.table().equals(c.table()) && o.column().equals(name))).toList();
+                Part p = new Part(Role.COMPARISON, hit, own);
+                p.op = versus.group(1).matches("等于|the same as|equal to") ? "=" + Reading.Filter.COLUMN
+                        : "<>" + Reading.Filter.COLUMN;
+                p.values = List.of(name, others.get(0).label());
+                found.replaceAll(f -> {
+                    f.candidates = own;
+                    return f;
+                });
+                found.add(p);
+                understood.add(next.entry().term());
+                taken = 1;
+            }
+        }
+        if (found.isEmpty()) {
+            return -1;
+        }
+        understood.add(hit.entry().term());
+        parts.addAll(found);
+        return taken;
+    }
+
     /** The key of the table a thing names, if the term names one and it has a key. */
     private static java.util.Optional<Reading.Column> thingKey(Lexicon.Hit hit, SemanticModel model) {
         return hit.entries().stream().filter(Lexicon.Entry::isEntity).findFirst()
@@ -245,6 +306,13 @@ final class TermRoles {
                     });
                 }
                 continue;
+            }
+            if (!e.isValue() && !e.isEntity()) {
+                int taken = presenceAndColumnConditions(rest, hits, h, columns, parts, understood, english);
+                if (taken >= 0) {
+                    h += taken;
+                    continue;   // "update_ts非空且不同于create_ts", "permanent address is different from current address"
+                }
             }
             if (e.isValue()) {
                 understood.add(e.value());

@@ -197,6 +197,29 @@ class EnglishQuestionsTest {
         assertWrites(KEYPHRASES, question, sql);
     }
 
+    /** Students with two addresses (by id) and an email that may be missing. */
+    static final SemanticModel STUDENTS = model(List.of(
+            table("students", column("student_id", "int", "NONE"), column("first_name", "string", "NONE"),
+                    column("current_address_id", "int", "NONE"), column("permanent_address_id", "int", "NONE"),
+                    column("email", "string", "NONE"))),
+            null, null, null);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // a column compared with another of its row; permanent_address_id is the permanent address
+            "Whose permanent address is different from his or her current address? List the first name. "
+                    + "| SELECT t1.\"first_name\" AS \"first name\" FROM \"students\" t1 "
+                    + "WHERE t1.\"permanent_address_id\" <> t1.\"current_address_id\"",
+            // a value present or missing
+            "first names of students whose email is null | SELECT t1.\"first_name\" AS \"first name\" "
+                    + "FROM \"students\" t1 WHERE t1.\"email\" IS NULL",
+            "How many students whose email is not null? | SELECT COUNT(*) AS \"students count\" FROM \"students\" t1 "
+                    + "WHERE t1.\"email\" IS NOT NULL",
+    })
+    void readsConditionsWithoutANumber(String question, String sql) {
+        assertWrites(STUDENTS, question, sql);
+    }
+
     /** Reviews posted in a month named by its name, of a year number. */
     static final SemanticModel REVIEWS = model(List.of(
             table("review", column("rid", "int", "NONE"), column("month", "string", "NONE", "April", "January", "March"),
