@@ -441,6 +441,16 @@ public final class QuestionParser {
                         .forEach(dimensions::add);
                 measures.removeIf(QuestionParser::plainValues);
                 grouped = true;
+                // "the year that had the most concerts": the group ranked first by the count
+                for (int i = 0; i < measures.size() && order == null; i++) {
+                    Reading.Measure m = measures.get(i);
+                    Part p = parts.stream().filter(x -> x.role == Role.COUNT && x.extreme != null
+                            && x.column().equals(m.column())).findFirst().orElse(null);
+                    if (p != null) {
+                        order = new Reading.Order(i, p.extreme.equals("MAX"));
+                        limit = limit == null && !plural ? Integer.valueOf(1) : limit;
+                    }
+                }
             }
         }
 

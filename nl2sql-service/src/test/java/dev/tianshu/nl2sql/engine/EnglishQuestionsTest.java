@@ -274,6 +274,19 @@ class EnglishQuestionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            // a number column shown per value, ranked first by a count
+            "What is the year that had the most concerts? | SELECT t1.\"year\" AS \"year\", COUNT(*) AS "
+                    + "\"concerts count\" FROM \"concert\" t1 GROUP BY t1.\"year\" ORDER BY COUNT(*) DESC LIMIT 1",
+            // "not higher than" is at most
+            "How many concerts have a year not higher than 2015? | SELECT COUNT(*) AS \"concerts count\" "
+                    + "FROM \"concert\" t1 WHERE t1.\"year\" <= 2015",
+    })
+    void readsRankingsAndNegatedComparisons(String question, String sql) {
+        assertWrites(CONCERTS, question, sql);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             // the year number whose other words the question says: founded, not the conductor's year of work
             "names of conductors of orchestras founded after 2008 | SELECT DISTINCT t1.\"name\" AS \"name\" "
                     + "FROM \"conductor\" t1 INNER JOIN \"orchestra\" t2 ON t2.\"conductor_id\" = t1.\"conductor_id\" "
