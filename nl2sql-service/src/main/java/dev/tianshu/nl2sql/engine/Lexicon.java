@@ -77,6 +77,8 @@ public final class Lexicon {
     /** A column name that ends in its unit: net_worth_millions, distance_km, price_usd. */
     private static final Pattern UNIT_SUFFIX = Pattern.compile("([a-z][a-z_]*[a-z])_(?:in_)?(?:millions?|thousands?"
             + "|billions?|usd|dollars|km|kg|cm|mm|mph|percent|pct)");
+    /** A number column named as a total of something: total_gpa, total_credit. */
+    private static final Pattern TOTAL_OF = Pattern.compile("total_([a-z][a-z_]*[a-z])");
     /** A column of two or more words that refers to a row of another table by its id: permanent_address_id. */
     private static final Pattern REFERENCE_ID = Pattern.compile("([a-z]+_[a-z_]*[a-z])_id");
     /** A column named "<word> of <thing>": year_of_work, date_of_birth. */
@@ -110,6 +112,11 @@ public final class Lexicon {
                 if (reference.matches()) {
                     // permanent_address_id is the permanent address, unless another term is called that
                     idLess.add(new Entry(reference.group(1).replace('_', ' '), col, null, null));
+                }
+                Matcher total = TOTAL_OF.matcher(c.columnName().toLowerCase(Locale.ROOT));
+                if (total.matches() && c.numeric()) {
+                    // total_gpa is the GPA, unless another term is called that
+                    idLess.add(new Entry(total.group(1).replace('_', ' '), col, null, null));
                 }
                 Matcher of = COUNTED_OF.matcher(normalise(c.columnName()).replace('_', ' '));
                 if (of.matches()) {

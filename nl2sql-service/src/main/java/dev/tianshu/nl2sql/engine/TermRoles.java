@@ -176,6 +176,8 @@ final class TermRoles {
                 && columnsOf(column).stream().anyMatch(c -> c.table().equals(table)) ? table : null;
     }
 
+    /** Between a thing and a value of its name: "(the program) Mathematics", "(journal) named 'Science'". */
+    private static final Pattern NAMED_AS = Pattern.compile("\\s*(?:(?:is\\s+)?(?:named|called|titled)\\s+)?");
     /** Right after a column: it has a value, or has none ("update_ts非空", "email is not null"). */
     private static final Pattern PRESENCE = Pattern.compile("^\\s*(?:的值)?\\s*(?:(不为空|非空|不是空的?|有值|is not null|"
             + "is not empty|is present|is set)|(为空|是空的?|没有值|is null|is empty|is missing))");
@@ -317,12 +319,21 @@ final class TermRoles {
             }
             if (e.isValue()) {
                 understood.add(e.value());
+                Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+                if (english && last != null && last.role == Role.DIMENSION && h > 0 && last.hit == hits.get(h - 1)
+                        && NAMED_AS.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
+                    // "the program Mathematics", "the journal named Science": that thing's value, not a group of it
+                    List<Reading.Column> thingNames = columns.stream().filter(last.candidates::contains).toList();
+                    if (!thingNames.isEmpty()) {
+                        columns = thingNames;
+                        parts.remove(last);
+                    }
+                }
                 Part p = new Part(Role.FILTER, hit, columns);
                 p.values = List.of(hit.entries().get(0).value());
                 // "国籍不是USA", "nationality is not 'USA'", "非开放": every other value
                 p.op = NEGATED.matcher(before).find() ? "NOT IN" : BOTH.matcher(before).find() ? "ALL" : "IN";
-                Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
-                if (last != null && last.role == Role.FILTER && last.column().equals(p.column())
+                if (last != null && parts.contains(last) && last.role == Role.FILTER && last.column().equals(p.column())
                         && LISTED.matcher(rest.substring(last.hit.end(), hit.start())).matches()) {
                     p.op = last.op;   // "not Berlin or Paris"
                 }

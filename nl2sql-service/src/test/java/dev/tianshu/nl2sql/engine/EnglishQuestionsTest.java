@@ -220,6 +220,28 @@ class EnglishQuestionsTest {
         assertWrites(STUDENTS, question, sql);
     }
 
+    /** Students in programs; a program's name is also a student's declared major. */
+    static final SemanticModel PROGRAMS = model(List.of(
+            table("program", column("program_id", "int", "NONE"), column("name", "string", "NONE", "Mathematics",
+                    "Physics")),
+            table("student", column("student_id", "int", "NONE"), column("program_id", "int", "NONE"),
+                    column("declare_major", "string", "NONE", "Mathematics", "Physics"),
+                    column("total_gpa", "double", "AVERAGE"))),
+            "program_id", "program", "student");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // total_gpa is the GPA; "the program Mathematics" is that program, not a group of programs
+            "What is the average GPA of students in the program mathematics? | SELECT AVG(t1.\"total_gpa\") AS "
+                    + "\"average total gpa\" FROM \"student\" t1 INNER JOIN \"program\" t2 "
+                    + "ON t1.\"program_id\" = t2.\"program_id\" WHERE t2.\"name\" = 'Mathematics'",
+            "average gpa of students whose declare major is Physics | SELECT AVG(t1.\"total_gpa\") AS "
+                    + "\"average total gpa\" FROM \"student\" t1 WHERE t1.\"declare_major\" = 'Physics'",
+    })
+    void readsAValueAfterTheThingItNames(String question, String sql) {
+        assertWrites(PROGRAMS, question, sql);
+    }
+
     /** Reviews posted in a month named by its name, of a year number. */
     static final SemanticModel REVIEWS = model(List.of(
             table("review", column("rid", "int", "NONE"), column("month", "string", "NONE", "April", "January", "March"),
