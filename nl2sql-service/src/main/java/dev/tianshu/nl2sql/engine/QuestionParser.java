@@ -395,7 +395,8 @@ public final class QuestionParser {
             Reading.Measure m = measures.get(i);
             String aggregation = m.aggregation();
             Part p = parts.stream().filter(x -> (x.role == Role.MEASURE || x.role == Role.COUNT)
-                    && x.column().equals(m.column())).findFirst().orElse(null);
+                    && (x.column().equals(m.column()) || x.role == Role.COUNT
+                            && namedInEvents(x, model).filter(m.column()::equals).isPresent())).findFirst().orElse(null);
             if (p != null && p.extreme != null) {
                 if (grouped) {
                     // "营收最高的服务区": ranked by the measure, not its maximum

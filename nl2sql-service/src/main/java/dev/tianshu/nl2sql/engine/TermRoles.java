@@ -106,8 +106,10 @@ final class TermRoles {
             + "\\bisn't\\b|\\baren't\\b|!=|<>|\\bexcept\\b|\\bother than\\b)(?:\\s+(?:in|from|at|equal to|located in)\\b)?"
             + "\\s*(?:the\\s+)?['‘’]?\\s*$");
     private static final Pattern SINGLE_ROW = Pattern.compile("单日|单笔|当日|单个|单天|每天|每日|单条|单次");
-    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数(?!据)|counts?\\b"
-            + "|(?:一共|总共|共)?有(?:多少|几)(?:个|家|条|处|座)?\\s*(?:呢|吗)?\\s*$)");
+    private static final Pattern COUNT_AFTER = Pattern.compile("^(?:的)?\\s*(?:数量|个数|总数|数目|家数|条数|记录数|数(?!据)|counts?\\b)");
+    /** After a thing, ending the question: "(的服务区)有多少个", "(服务区)一共有几个". */
+    private static final Pattern COUNT_AT_END = Pattern.compile("^\\s*(?:一共|总共|共)?有(?:多少|几)(?:个|家|条|处|座)?"
+            + "\\s*(?:呢|吗)?\\s*$");
     private static final Pattern COUNT_BEFORE = Pattern.compile(
             "(?:多少个|多少家|多少条|多少|几个|几家|几条|number of|how many|count of|count)\\s*(?:the\\s+)?$");
     private static final Pattern MOST_OF_BEFORE = Pattern.compile("\\b(?:the\\s+)?(most|fewest|least)\\s+(?:number of\\s+)?$");
@@ -295,7 +297,7 @@ final class TermRoles {
             if (columns.isEmpty()) {
                 // a table without a name column ("how many poker players", "number of orders") can only be counted
                 String mostOf = mostOf(before, after);
-                if (asksCount(before, after) || mostOf != null) {
+                if (asksCount(before, after, rest.substring(hit.end())) || mostOf != null) {
                     understood.add(e.term());
                     count(parts, hit, columns, after, english).extreme = mostOf;
                 } else if (EACH.matcher(before).find()) {
@@ -510,7 +512,7 @@ final class TermRoles {
                 continue;
             }
             String mostOf = hit.entries().stream().anyMatch(Lexicon.Entry::isEntity) ? mostOf(before, after) : null;
-            if (asksCount(before, after) || mostOf != null) {
+            if (asksCount(before, after, rest.substring(hit.end())) || mostOf != null) {
                 count(parts, hit, columns, after, english).extreme = mostOf;   // "the breed with the most dogs"
                 continue;
             }
@@ -631,8 +633,9 @@ final class TermRoles {
     }
 
     /** "服务区数量", "多少个服务区", "number of orders". */
-    private static boolean asksCount(String before, String after) {
-        return COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find();
+    private static boolean asksCount(String before, String after, String tail) {
+        return COUNT_AFTER.matcher(after).find() || COUNT_BEFORE.matcher(before).find()
+                || COUNT_AT_END.matcher(tail).find();
     }
 
     /** "(with) the most dogs", "(has the) fewest students", "档口最多(的服务区)": things counted and ranked. */
