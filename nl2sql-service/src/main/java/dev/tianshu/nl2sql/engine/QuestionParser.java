@@ -292,19 +292,7 @@ public final class QuestionParser {
             // no date column, but a year number ("concerts in 2014", "cars made in 1980"): whole years filter it
             yearFilter(model, fact, time.get().range(), rest).ifPresent(f -> {
                 filters.put(key(f.column()) + "year", f);
-                // "singers whose birth year is either 1948 or 1949": the year said as the condition is not shown
-                String before = text.substring(0, time.get().start());
-                if (parts.stream().anyMatch(p -> p.column().equals(f.column()) && Pattern.compile(
-                        Pattern.quote(p.hit.entry().term()) + "\\s*(?:is|was|are|were|=)?\\s*$").matcher(before).find())) {
-                    measures.removeIf(m -> m.column().equals(f.column()) && "NONE".equals(m.aggregation()));
-                    dimensions.remove(f.column());
-                }
-                // "conductors with orchestras founded after 2008": the things the year is of are not listed
-                String yearTable = f.column().table();
-                parts.stream().filter(p -> p.role == Role.DIMENSION && p.column().table().equals(yearTable)
-                        && !yearTable.equals(fact) && Pattern.compile("\\b" + Pattern.quote(p.hit.entry().term())
-                                + "\\w*(?:\\s+[a-z]+){0,3}\\s*$").matcher(before).find())
-                        .forEach(p -> dimensions.remove(p.column()));
+                unlistYearSubjects(f, text.substring(0, time.get().start()), parts, measures, dimensions, fact);
             });
         }
         if (versus.isPresent() && timeColumn != null) {
@@ -617,6 +605,25 @@ public final class QuestionParser {
         return count.hit.entries().stream().filter(e -> !e.isEntity() && !e.isValue() && e.column() != null
                 && e.column().table().equals(table) && !"*".equals(e.column().column())).map(Lexicon.Entry::column)
                 .findFirst();
+    }
+
+    /**
+     * What a year condition is said of is not listed: the year column named as the condition ("singers whose birth
+     * year is either 1948 or 1949"), and the related things the year is of ("conductors with orchestras founded after
+     * 2008"). {@code before} is the question up to the year.
+     */
+    private static void unlistYearSubjects(Reading.Filter year, String before, List<Part> parts,
+            List<Reading.Measure> measures, List<Reading.Column> dimensions, String fact) {
+        if (parts.stream().anyMatch(p -> p.column().equals(year.column()) && Pattern.compile(
+                Pattern.quote(p.hit.entry().term()) + "\\s*(?:is|was|are|were|=)?\\s*$").matcher(before).find())) {
+            measures.removeIf(m -> m.column().equals(year.column()) && "NONE".equals(m.aggregation()));
+            dimensions.remove(year.column());
+        }
+        String table = year.column().table();
+        parts.stream().filter(p -> p.role == Role.DIMENSION && p.column().table().equals(table) && !table.equals(fact)
+                        && Pattern.compile("\\b" + Pattern.quote(p.hit.entry().term()) + "\\w*(?:\\s+[a-z]+){0,3}\\s*$")
+                                .matcher(before).find())
+                .forEach(p -> dimensions.remove(p.column()));
     }
 
     /** Whole years as a condition on the fact table's year number column, if it has one. */
