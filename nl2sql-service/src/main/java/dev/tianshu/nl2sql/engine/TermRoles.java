@@ -32,6 +32,9 @@ final class TermRoles {
             + "等于|=|is|为)";
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS
             + "\\s*(?:either\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** A second condition on the column just compared: "(大于100)且小于200", "(above 10) and below 20". */
+    private static final Pattern AND_COMPARE = Pattern.compile("\\s*(?:且|并且|而且|但|,|，|and|but)\\s*(?:is\\s+)?"
+            + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     /** A second value after an equality: "(age is) 32 or 33", "(类别为)1或3". */
     private static final Pattern OR_VALUE = Pattern.compile("^\\s*(?:or|或者?|、|和|及)\\s*(-?\\d+(?:\\.\\d+)?)(?![\\d.])");
     private static final Pattern AGGREGATED_COMPARE = Pattern.compile("(?:的)?\\s*(合计|总和|总计|总额|总量|平均值|均值|平均)\\s*"
@@ -403,8 +406,19 @@ final class TermRoles {
                         p.op = "IN";   // "whose age is either 32 or 33"
                         p.values = List.of(p.values.get(0), or.group(1));
                     }
+                    Matcher also = AND_COMPARE.matcher(afterAll.substring(cmp.end()));
+                    Part second = also.lookingAt() ? new Part(Role.COMPARISON, hit, columns) : null;
+                    if (second != null) {
+                        // "订单总数大于100且小于200": a second condition on the same column
+                        second.op = op(also.group(1));
+                        second.values = List.of(scaled(also.group(2), also.group(3)));
+                        second.singleRow = SINGLE_ROW.matcher(before).find();
+                    }
                     p.singleRow = SINGLE_ROW.matcher(before).find();
                     parts.add(p);
+                    if (second != null) {
+                        parts.add(second);
+                    }
                     continue;
                 }
                 if (between.lookingAt() && (between.group(0).contains("到") || between.group(0).contains("之间")

@@ -299,6 +299,9 @@ class EnglishQuestionsTest {
             // a number column shown per value, ranked first by a count
             "What is the year that had the most concerts? | SELECT t1.\"year\" AS \"year\", COUNT(*) AS "
                     + "\"concerts count\" FROM \"concert\" t1 GROUP BY t1.\"year\" ORDER BY COUNT(*) DESC LIMIT 1",
+            // two conditions on one column
+            "How many concerts have a year above 2010 and below 2015? | SELECT COUNT(*) AS \"concerts count\" "
+                    + "FROM \"concert\" t1 WHERE t1.\"year\" > 2010 AND t1.\"year\" < 2015",
             // "not higher than" is at most
             "How many concerts have a year not higher than 2015? | SELECT COUNT(*) AS \"concerts count\" "
                     + "FROM \"concert\" t1 WHERE t1.\"year\" <= 2015",
