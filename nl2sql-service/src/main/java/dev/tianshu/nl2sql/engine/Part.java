@@ -22,6 +22,8 @@ final class Part {
     /** A dimension named after a grouping word (按/各/by/per/each). */
     boolean grouping;
     boolean orderedBy;
+    /** A value taken from the question's words, to be spelled as the question wrote it (H0501, not h0501). */
+    boolean asWritten;
     /** A thing without a name after each / per, grouped by its key ("keyphrases of each paper"). */
     boolean eachKey;
 

@@ -136,6 +136,15 @@ public final class QuestionParser {
         versus.ifPresent(m -> understood.add(m.range().label()));
 
         List<Part> parts = TermRoles.classify(rest, hits, understood, english, model);
+        for (Part p : parts) {
+            if (p.asWritten) {
+                // the question's words were read in lower case: the value as the question spelled it
+                p.values = p.values.stream().map(v -> {
+                    Matcher written = Pattern.compile(Pattern.quote(v), Pattern.CASE_INSENSITIVE).matcher(input);
+                    return written.find() ? written.group() : v;
+                }).toList();
+            }
+        }
         if (english) {
             ofTheThing(rest, parts, model);
             // "the citizenship of singers": a table named after its own columns only says whose they are

@@ -32,6 +32,9 @@ final class TermRoles {
             + "等于|=|is|为)";
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS
             + "\\s*(?:either\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** After a text column: a code it equals ("(编码)为H0501", "(code) is 'Q0103'"), one with a digit in it. */
+    private static final Pattern CODE_VALUE = Pattern.compile("\\s*(?:为|是|等于|=|is|equals)\\s*['‘’]?"
+            + "([a-z0-9_.-]*\\d[a-z0-9_.-]*)['‘’]?(?![a-z0-9_])");
     /** A second condition on the column just compared: "(大于100)且小于200", "(above 10) and below 20". */
     private static final Pattern AND_COMPARE = Pattern.compile("\\s*(?:且|并且|而且|但|,|，|and|but)\\s*(?:is\\s+)?"
             + OPS + "\\s*(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
@@ -346,6 +349,17 @@ final class TermRoles {
                 continue;
             }
             Reading.Column c = columns.get(0);
+            Matcher code = e.isEntity() || isNumeric(c) ? null : CODE_VALUE.matcher(afterAll);
+            if (code != null && code.lookingAt()) {
+                // "编码为H0501的服务区": a code the samples do not hold, compared as written
+                understood.add(c.label());
+                Part p = new Part(Role.FILTER, hit, columns);
+                p.values = List.of(code.group(1));
+                p.op = "IN";
+                p.asWritten = true;
+                parts.add(p);
+                continue;
+            }
             understood.add(e.isEntity() ? e.term() : c.label());
             // "ids", "customer id": an identifier is listed or counted, never summed
             if (isNumeric(c) && !e.isEntity() && !IDENTIFIER.matcher(e.term()).find()) {
