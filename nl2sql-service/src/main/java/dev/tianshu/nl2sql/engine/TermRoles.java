@@ -32,6 +32,8 @@ final class TermRoles {
             + "等于|=|is|为)";
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS
             + "\\s*(?:either\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** Right before a compared measure: its average is compared ("日均(营收)超过1万"). */
+    private static final Pattern AGGREGATED_BEFORE = Pattern.compile("(日均|平均)\\s*$");
     /** After a text column: a code it equals ("(编码)为H0501", "(code) is 'Q0103'"), one with a digit in it. */
     private static final Pattern CODE_VALUE = Pattern.compile("\\s*(?:为|是|等于|=|is|equals)\\s*['‘’]?"
             + "([a-z0-9_.-]*\\d[a-z0-9_.-]*)['‘’]?(?![a-z0-9_])");
@@ -410,6 +412,13 @@ final class TermRoles {
                     p.values = List.of(scaled(aggregated.group(3), aggregated.group(4)));
                     parts.add(p);
                     continue;
+                }
+                Matcher aggregatedBefore = english ? null : AGGREGATED_BEFORE.matcher(before);
+                if (termFirst && aggregatedBefore != null && aggregatedBefore.find() && !SINGLE_ROW.matcher(before).find()) {
+                    // "日均营收超过1万的服务区": a condition on each group's average
+                    Part m = new Part(Role.MEASURE, hit, columns);
+                    m.aggregation = "AVERAGE";
+                    parts.add(m);
                 }
                 if (termFirst) {
                     Part p = new Part(Role.COMPARISON, hit, columns);
