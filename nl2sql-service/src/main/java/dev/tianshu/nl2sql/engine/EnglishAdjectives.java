@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
  */
 final class EnglishAdjectives {
 
-    private record Adjective(Pattern words, String column, String replacement) {
+    /** {@code named}: the column's word right before the adjective ("weight is heavier than"). */
+    private record Adjective(Pattern words, String column, String replacement, Pattern named) {
+
+        Adjective(Pattern words, String column, String replacement) {
+            this(words, column, replacement, Pattern.compile("\\b" + column + "\\s+(?:is\\s+|are\\s+|was\\s+)?$"));
+        }
     }
 
     private static final List<Adjective> ADJECTIVES = List.of(
@@ -52,8 +57,8 @@ final class EnglishAdjectives {
             if (m.find() && lexicon.knows(a.column())) {
                 String said = out;
                 // "whose weight is heavier than 10" already names its column
-                out = m.replaceAll(r -> said.substring(0, r.start()).matches("(?s).*\\b" + a.column()
-                        + "\\s+(?:is\\s+|are\\s+|was\\s+)?$") ? r.group() : a.replacement());
+                out = m.replaceAll(r -> a.named().matcher(said.substring(0, r.start())).find() ? r.group()
+                        : a.replacement());
             }
         }
         if (lexicon.knows("age")) {

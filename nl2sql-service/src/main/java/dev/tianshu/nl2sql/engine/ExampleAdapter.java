@@ -76,7 +76,7 @@ public final class ExampleAdapter {
         }
         if (Stream.concat(stored.literals().stream(), asked.literals().stream())
                 .anyMatch(l -> l instanceof ExampleLiterals.TimeLiteral t && t.when() instanceof ExampleTimes.Absolute a
-                        && (a.from() == null || a.to() == null))) {
+                        && a.open())) {
             // a time open on one side ("2020年以来") has no date literals to move: only identical questions reuse it
             return Optional.empty();
         }

@@ -42,6 +42,11 @@ final class ExampleTimes {
             return to.minusDays(1);
         }
 
+        /** Open on one side ("2020年以来", "before 1980"): no start or no end. */
+        boolean open() {
+            return from == null || to == null;
+        }
+
         boolean singleDay() {
             return from.plusDays(1).equals(to);
         }

@@ -104,16 +104,17 @@ public final class Lexicon {
                 add(c.columnDisplayName(), col, null, null);
                 add(c.columnName(), col, null, null);
                 add(c.columnName().replace('_', ' '), col, null, null);
-                Matcher unit = UNIT_SUFFIX.matcher(c.columnName().toLowerCase(Locale.ROOT));
+                String lower = c.columnName().toLowerCase(Locale.ROOT);
+                Matcher unit = UNIT_SUFFIX.matcher(lower);
                 if (unit.matches()) {
                     add(unit.group(1).replace('_', ' '), col, null, null);   // net_worth_millions is the net worth
                 }
-                Matcher reference = REFERENCE_ID.matcher(c.columnName().toLowerCase(Locale.ROOT));
+                Matcher reference = REFERENCE_ID.matcher(lower);
                 if (reference.matches()) {
                     // permanent_address_id is the permanent address, unless another term is called that
                     idLess.add(new Entry(reference.group(1).replace('_', ' '), col, null, null));
                 }
-                Matcher total = TOTAL_OF.matcher(c.columnName().toLowerCase(Locale.ROOT));
+                Matcher total = TOTAL_OF.matcher(lower);
                 if (total.matches() && c.numeric()) {
                     // total_gpa is the GPA, unless another term is called that
                     idLess.add(new Entry(total.group(1).replace('_', ' '), col, null, null));
@@ -136,7 +137,6 @@ public final class Lexicon {
                 }
                 variants(c.columnDisplayName(), entityWord(t)).forEach(v -> add(v, col, null, null));
                 englishHeads(c.columnDisplayName(), tableWords).forEach(v -> add(v, col, null, null));
-                String lower = c.columnName().toLowerCase(Locale.ROOT);
                 if ("boolean".equals(c.dataType())) {
                     flag(lower, col);
                 }

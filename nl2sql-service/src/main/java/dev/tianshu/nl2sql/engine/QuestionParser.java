@@ -391,9 +391,7 @@ public final class QuestionParser {
         for (int i = 0; i < measures.size(); i++) {
             Reading.Measure m = measures.get(i);
             String aggregation = m.aggregation();
-            Part p = parts.stream().filter(x -> (x.role == Role.MEASURE || x.role == Role.COUNT)
-                    && (x.column().equals(m.column()) || x.role == Role.COUNT
-                            && namedInEvents(x, model).filter(m.column()::equals).isPresent())).findFirst().orElse(null);
+            Part p = namingPart(parts, m, model);
             if (p != null && p.extreme != null) {
                 if (grouped) {
                     // "营收最高的服务区": ranked by the measure, not its maximum
@@ -441,10 +439,8 @@ public final class QuestionParser {
                 grouped = true;
                 // "the year that had the most concerts": the group ranked first by the count
                 for (int i = 0; i < measures.size() && order == null; i++) {
-                    Reading.Measure m = measures.get(i);
-                    Part p = parts.stream().filter(x -> x.role == Role.COUNT && x.extreme != null
-                            && x.column().equals(m.column())).findFirst().orElse(null);
-                    if (p != null) {
+                    Part p = namingPart(parts, measures.get(i), model);
+                    if (p != null && p.role == Role.COUNT && p.extreme != null) {
                         order = new Reading.Order(i, p.extreme.equals("MAX"));
                         limit = limit == null && !plural ? Integer.valueOf(1) : limit;
                     }
@@ -599,6 +595,13 @@ public final class QuestionParser {
     private static boolean onePerThing(List<Reading.Column> dimensions, Reading.Column column, SemanticModel model) {
         Reading.Column name = Lexicon.nameColumn(model, column.table());
         return dimensions.stream().allMatch(d -> d.equals(name));
+    }
+
+    /** The measure or count part a measure came from (a thing counted by its name in events included), or null. */
+    private static Part namingPart(List<Part> parts, Reading.Measure m, SemanticModel model) {
+        return parts.stream().filter(x -> (x.role == Role.MEASURE || x.role == Role.COUNT)
+                && (x.column().equals(m.column()) || x.role == Role.COUNT
+                        && namedInEvents(x, model).filter(m.column()::equals).isPresent())).findFirst().orElse(null);
     }
 
     /**

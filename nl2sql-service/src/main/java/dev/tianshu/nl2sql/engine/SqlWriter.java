@@ -457,8 +457,7 @@ public final class SqlWriter {
     private static String distinctRows(Reading.Column rows, Map<String, String> aliases, SemanticModel model,
             Dialect d) {
         String alias = aliases.get(key(rows.table()));
-        return model.table(rows.table()).flatMap(t -> Lexicon.key(model, t))
-                .filter(k -> alias != null)
+        return alias == null ? "COUNT(*)" : model.table(rows.table()).flatMap(t -> Lexicon.key(model, t))
                 .map(k -> "COUNT(DISTINCT " + alias + "." + d.quote(k.column()) + ")").orElse("COUNT(*)");
     }
 
@@ -470,8 +469,7 @@ public final class SqlWriter {
      * column by its values.
      */
     private static String sortKey(Reading.Column c, String expr, SemanticModel model) {
-        List<String> samples = model.table(c.table()).flatMap(t -> t.columns().stream()
-                .filter(x -> x.columnName().equalsIgnoreCase(c.column())).findFirst())
+        List<String> samples = model.table(c.table()).flatMap(t -> t.column(c.column()))
                 .map(SemanticModel.Column::samples).orElse(List.of());
         boolean full = samples.stream().allMatch(v -> MONTHS.contains(v.strip().toLowerCase(Locale.ROOT)));
         boolean shortNames = samples.stream().allMatch(v -> v.strip().length() == 3

@@ -32,6 +32,11 @@ final class TermRoles {
             + "等于|=|is|为)";
     private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS
             + "\\s*(?:either\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
+    /** Negated comparisons: "not higher than" is at most, "not less than" at least. */
+    private static final Pattern NOT_ABOVE = Pattern.compile("(?:not|no) (?:higher|more|greater|larger|bigger) than"
+            + "|not (?:above|over)");
+    private static final Pattern NOT_BELOW = Pattern.compile("(?:not|no) (?:lower|less|fewer|smaller) than"
+            + "|not (?:below|under)");
     /** Right before a compared measure: its average is compared ("日均(营收)超过1万"). */
     private static final Pattern AGGREGATED_BEFORE = Pattern.compile("(日均|平均)\\s*$");
     /** After a text column: a code it equals ("(编码)为H0501", "(code) is 'Q0103'"), one with a digit in it. */
@@ -202,7 +207,7 @@ final class TermRoles {
      * hits they used is returned, or -1 when the column has no such condition.
      */
     private static int presenceAndColumnConditions(String rest, List<Lexicon.Hit> hits, int h,
-            List<Reading.Column> columns, List<Part> parts, List<String> understood, boolean english) {
+            List<Reading.Column> columns, List<Part> parts, List<String> understood) {
         Lexicon.Hit hit = hits.get(h);
         String after = rest.substring(hit.end());
         Matcher presence = PRESENCE.matcher(after);
@@ -247,6 +252,15 @@ final class TermRoles {
         understood.add(hit.entry().term());
         parts.addAll(found);
         return taken;
+    }
+
+    /** A comparison of a column with the number a matcher found: its groups are the op, the number and its unit. */
+    private static Part compared(Lexicon.Hit hit, List<Reading.Column> columns, Matcher m, boolean singleRow) {
+        Part p = new Part(Role.COMPARISON, hit, columns);
+        p.op = op(m.group(1));
+        p.values = List.of(scaled(m.group(2), m.group(3)));
+        p.singleRow = singleRow;
+        return p;
     }
 
     /** The key of the table a thing names, if the term names one and it has a key. */
@@ -321,7 +335,7 @@ final class TermRoles {
                 continue;
             }
             if (!e.isValue() && !e.isEntity()) {
-                int taken = presenceAndColumnConditions(rest, hits, h, columns, parts, understood, english);
+                int taken = presenceAndColumnConditions(rest, hits, h, columns, parts, understood);
                 if (taken >= 0) {
                     h += taken;
                     continue;   // "update_ts非空且不同于create_ts", "permanent address is different from current address"
@@ -421,26 +435,17 @@ final class TermRoles {
                     parts.add(m);
                 }
                 if (termFirst) {
-                    Part p = new Part(Role.COMPARISON, hit, columns);
-                    p.op = op(cmp.group(1));
-                    p.values = List.of(scaled(cmp.group(2), cmp.group(3)));
+                    boolean singleRow = SINGLE_ROW.matcher(before).find();
+                    Part p = compared(hit, columns, cmp, singleRow);
                     Matcher or = OR_VALUE.matcher(afterAll.substring(cmp.end()));
                     if (p.op.equals("=") && or.find()) {
                         p.op = "IN";   // "whose age is either 32 or 33"
                         p.values = List.of(p.values.get(0), or.group(1));
                     }
-                    Matcher also = AND_COMPARE.matcher(afterAll.substring(cmp.end()));
-                    Part second = also.lookingAt() ? new Part(Role.COMPARISON, hit, columns) : null;
-                    if (second != null) {
-                        // "订单总数大于100且小于200": a second condition on the same column
-                        second.op = op(also.group(1));
-                        second.values = List.of(scaled(also.group(2), also.group(3)));
-                        second.singleRow = SINGLE_ROW.matcher(before).find();
-                    }
-                    p.singleRow = SINGLE_ROW.matcher(before).find();
                     parts.add(p);
-                    if (second != null) {
-                        parts.add(second);
+                    Matcher also = AND_COMPARE.matcher(afterAll.substring(cmp.end()));
+                    if (also.lookingAt()) {
+                        parts.add(compared(hit, columns, also, singleRow));   // "订单总数大于100且小于200"
                     }
                     continue;
                 }
@@ -711,10 +716,10 @@ final class TermRoles {
     }
 
     static String op(String word) {
-        if (word.matches("(?:not|no) (?:higher|more|greater|larger|bigger) than|not (?:above|over)")) {
+        if (NOT_ABOVE.matcher(word).matches()) {
             return "<=";   // "not higher than 4"
         }
-        if (word.matches("(?:not|no) (?:lower|less|fewer|smaller) than|not (?:below|under)")) {
+        if (NOT_BELOW.matcher(word).matches()) {
             return ">=";
         }
         return switch (word) {
