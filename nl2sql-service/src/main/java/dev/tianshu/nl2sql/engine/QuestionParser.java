@@ -121,8 +121,9 @@ public final class QuestionParser {
         int timeEnd = versus.map(TimeExpressions.Match::end).orElse(time.map(TimeExpressions.Match::end).orElse(0));
         String withoutTime = time.map(m -> text.substring(0, m.start()) + " " + text.substring(timeEnd)).orElse(text);
         boolean wholeOrder = WHOLE_ORDER.matcher(withoutTime).find();
-        String rest = english ? EnglishAdjectives.spellOut(ENGLISH_WHOLE_ORDER.matcher(withoutTime)
-                .replaceAll(m -> m.group(1) != null ? "descending" : "ascending"), lexicon) : withoutTime;
+        // "各支付方式订单量": the columns that are the kinds of one thing, spelled out
+        String rest = ColumnFamilies.expand(english ? EnglishAdjectives.spellOut(ENGLISH_WHOLE_ORDER.matcher(withoutTime)
+                .replaceAll(m -> m.group(1) != null ? "descending" : "ascending"), lexicon) : withoutTime, model, english);
         List<String> understood = new ArrayList<>();
         boolean changesEnglish = CHANGES_DATA_EN.matcher(text).find();
         if (changesEnglish || CHANGES_DATA.matcher(text).find()) {
@@ -218,7 +219,10 @@ public final class QuestionParser {
         List<Part> comparisons = new ArrayList<>();
         Reading.Column timeColumn = null;
         boolean dayListed = false;
-        long namedDimensions = parts.stream().filter(p -> p.role == Role.DIMENSION && !p.singleRow).count();
+        // (a column named only to say which value it has, "来源系统为手工录入", is a condition, not a group)
+        long namedDimensions = parts.stream().filter(p -> p.role == Role.DIMENSION && !p.singleRow
+                && parts.stream().noneMatch(f -> f.role == Role.FILTER && "IN".equals(f.op)
+                        && f.column().equals(p.column()))).count();
         boolean scopeDropsAllowed = namedDimensions > 0
                 && (parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT)
                         || COUNT_WORD.matcher(rest).find() || Shares.asked(rest));

@@ -221,13 +221,47 @@ final class Shares {
             if (denominator == null || denominator.equals(a.column())) {
                 continue;
             }
-            measures.set(i, new Reading.Measure(a.column(), aggregation, english
-                    ? a.column().label() + " share of " + denominator.label() + " (%)"
-                    : a.column().label() + "占" + denominator.label() + "的比例(%)", denominator));
+            measures.set(i, shareOf(a, aggregation, denominator, english));
+            if (!after.startsWith("占") || after.startsWith("占比")) {
+                listedBefore(rest, parts, measures, i, denominator, model, english);
+            }
             if (drop > 0) {
                 measures.remove(drop);
             }
             return;
+        }
+    }
+
+    private static Reading.Measure shareOf(Reading.Measure a, String aggregation, Reading.Column denominator,
+            boolean english) {
+        return new Reading.Measure(a.column(), aggregation, english
+                ? a.column().label() + " share of " + denominator.label() + " (%)"
+                : a.column().label() + "占" + denominator.label() + "的比例(%)", denominator);
+    }
+
+    /** Between measures listed together: 、 / 和 / and …, an aggregation word on the way. */
+    private static final Pattern LISTED = Pattern.compile("\\s*(合计|总和|总计)?\\s*(的)?\\s*([、,，/和与及]|\\band\\b)\\s*");
+
+    /**
+     * "微信支付金额、支付宝支付金额、现金支付金额占比": the measures listed right before the one the share word
+     * follows are shares of the same total, each of its own.
+     */
+    private static void listedBefore(String rest, List<Part> parts, List<Reading.Measure> measures, int last,
+            Reading.Column denominator, SemanticModel model, boolean english) {
+        Part next = Part.part(parts, measures.get(last).column());
+        for (int j = last - 1; j >= 0 && next != null; j--) {
+            Reading.Measure m = measures.get(j);
+            Part pm = m.column() == null || m.column().rows() || m.denominator() != null ? null
+                    : Part.part(parts, m.column());
+            if (pm == null || pm.hit.end() > next.hit.start()
+                    || !LISTED.matcher(rest.substring(pm.hit.end(), next.hit.start())).matches()
+                    || !total(model, m.column()).map(denominator::equals).orElse(false)) {
+                return;
+            }
+            String aggregation = "NONE".equals(m.aggregation()) ? Grounding.defaultAggregation(model, m.column())
+                    : m.aggregation();
+            measures.set(j, shareOf(m, aggregation, denominator, english));
+            next = pm;
         }
     }
 

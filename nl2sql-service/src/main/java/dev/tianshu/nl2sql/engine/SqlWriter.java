@@ -249,7 +249,15 @@ public final class SqlWriter {
             }
             sql.append(" ORDER BY ").append(String.join(", ", keys));
         } else if (order == null && !aggregated && !measureExprs.isEmpty()) {
-            sql.append(" ORDER BY ").append(measureExprs.get(0));
+            // a column's values alone rise (a distribution); each thing's value beside its name, largest first
+            sql.append(" ORDER BY ").append(measureExprs.get(0)).append(r.dimensions().isEmpty() ? "" : " DESC");
+        } else if (order == null && measureExprs.isEmpty() && r.dimensions().size() > 1) {
+            // a table of rows, by the name shown in it (the rows of one thing together)
+            Reading.Column name = Lexicon.nameColumn(model, base);
+            int at = name == null ? -1 : r.dimensions().indexOf(name);
+            if (at >= 0) {
+                sql.append(" ORDER BY ").append(groupBy.get(at));
+            }
         }
         if (r.limit() != null) {
             sql.append(" LIMIT ").append(r.limit());

@@ -66,9 +66,9 @@ class EnglishQuestionsTest {
             "How many poker players are there? | SELECT COUNT(*) AS \"poker players count\" FROM \"poker_player\" t1",
             // values, not totals, when nothing groups or aggregates
             "What are the names and ages of people? | SELECT t1.\"name\" AS \"name\", t1.\"age\" AS \"age\" "
-                    + "FROM \"people\" t1 ORDER BY t1.\"age\"",
+                    + "FROM \"people\" t1 ORDER BY t1.\"age\" DESC",
             "What are the nationalities and heights of people? | SELECT t1.\"nationality\" AS \"nationality\", "
-                    + "t1.\"height\" AS \"height\" FROM \"people\" t1 ORDER BY t1.\"height\"",
+                    + "t1.\"height\" AS \"height\" FROM \"people\" t1 ORDER BY t1.\"height\" DESC",
             // adjectives that stand for a column
             "names of people who are older than 30 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
                     + "WHERE t1.\"age\" > 30",
@@ -378,7 +378,7 @@ class EnglishQuestionsTest {
             // "names" listed with the thing's own columns is its name
             "What are the names and altitudes of the mountains? | SELECT t1.\"mountain_name\" AS \"name of the "
                     + "mountain\", t1.\"mountain_altitude\" AS \"altitude of the mountain in meters\" FROM \"mountain\" t1 "
-                    + "ORDER BY t1.\"mountain_altitude\"",
+                    + "ORDER BY t1.\"mountain_altitude\" DESC",
             // a described column by its head word; "lowest" in "from highest to lowest" ranks nothing
             "names of mountains ordered from highest to lowest altitude | SELECT t1.\"mountain_name\" AS "
                     + "\"name of the mountain\", t1.\"mountain_altitude\" AS \"altitude of the mountain in meters\" "

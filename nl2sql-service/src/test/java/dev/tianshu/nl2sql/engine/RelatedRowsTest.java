@@ -93,7 +93,8 @@ class RelatedRowsTest {
                     + "WHERE s1.\"country\" = t1.\"country_id\")",
             // a negated value is still a condition on the rows themselves
             "names of students whose nationality is not USA | SELECT t1.\"fname\" AS \"fname\", "
-                    + "t1.\"nationality\" AS \"nationality\" FROM \"student\" t1 WHERE t1.\"nationality\" <> 'USA'",
+                    + "t1.\"nationality\" AS \"nationality\" FROM \"student\" t1 WHERE t1.\"nationality\" <> 'USA' "
+                    + "ORDER BY t1.\"fname\"",
     })
     void english(String question, String expected) {
         assertEquals(expected, sql(question.contains("car makers") ? CARS : PETS, question));

@@ -59,7 +59,8 @@ class ThingsAndRecordsTest {
             "列出所有服务区名称 | SELECT t1.`area_name` AS `服务区名称` FROM `area` t1 WHERE t1.`delete_ts` IS NULL",
             // joined only to what each row refers to: still one row per 服务区
             "列出所有服务区及其所属公司名称 | SELECT t1.`area_name` AS `服务区名称`, t2.`company_name` AS `公司名称` "
-                    + "FROM `area` t1 INNER JOIN `company` t2 ON t1.`company_id` = t2.`id` WHERE t1.`delete_ts` IS NULL",
+                    + "FROM `area` t1 INNER JOIN `company` t2 ON t1.`company_id` = t2.`id` WHERE t1.`delete_ts` IS NULL "
+                    + "ORDER BY t1.`area_name`",
             // the names as the events record them: one per 服务区 with such a day
             "支付总金额大于1000的服务区有哪些 | SELECT DISTINCT t1.`area_name` AS `服务区名称` FROM `day_data` t1 "
                     + "WHERE t1.`pay_sum` > 1000",
@@ -67,7 +68,8 @@ class ThingsAndRecordsTest {
             "查询每个服务区所归属的路线和路段信息 | SELECT DISTINCT t1.`area_name` AS `服务区名称`, "
                     + "t3.`route_name` AS `路线名称`, t3.`section_name` AS `路段名称` FROM `area` t1 "
                     + "INNER JOIN `section_area` t2 ON t2.`area_id` = t1.`id` "
-                    + "INNER JOIN `section` t3 ON t2.`section_id` = t3.`id` WHERE t1.`delete_ts` IS NULL"})
+                    + "INNER JOIN `section` t3 ON t2.`section_id` = t3.`id` WHERE t1.`delete_ts` IS NULL "
+                    + "ORDER BY t1.`area_name`"})
     void listsThingsAndEvents(String question, String expected) {
         assertEquals(expected, sql(question));
     }
