@@ -553,7 +553,10 @@ public final class QuestionParser {
                 timeFilter = null;   // the related rows' time, not the answer's
             }
         }
-        Reading r = new Reading(List.copyOf(measures), List.copyOf(dimensions), List.copyOf(filters.values()),
+        // "新增的服务区映射记录": the records by what describes them
+        List<Reading.Column> shown = measures.isEmpty() && absent.isEmpty()
+                ? RecordColumns.of(rest, hits, parts, dimensions, timeFilter, model) : dimensions;
+        Reading r = new Reading(List.copyOf(measures), List.copyOf(shown), List.copyOf(filters.values()),
                 timeFilter, order, limit, absent);
         return new Parse(Optional.of(r), question(r, english), understood);
     }

@@ -121,6 +121,16 @@ class ThingsAndRecordsTest {
     }
 
     @Test
+    void recordsAskedForByTheTableAreShownByWhatDescribesThem() {
+        // the mapper's records: its name and kind of system (not its ids), and the time the question filters on
+        assertEquals("SELECT DISTINCT t1.`system` AS `来源系统名称`, t1.`create_ts` AS `创建时间` FROM `area_mapper` t1 "
+                + "WHERE t1.`create_ts` >= '2026-11-15 00:00:00' AND t1.`create_ts` < '2026-11-23 00:00:00' "
+                + "ORDER BY t1.`system`", sql("查找最近7天新增的映射记录"));
+        // records counted are still counted
+        assertTrue(sql("最近7天新增的映射记录数量").startsWith("SELECT COUNT(*)"));
+    }
+
+    @Test
     void dailyDataIsAlsoCalledByTheThesaurus() {
         // 营业日数据表 is also 营业数据 and, 营业 / 经营 being one word in the thesaurus, 经营数据
         for (String name : List.of("营业数据", "经营数据", "经营日数据")) {
