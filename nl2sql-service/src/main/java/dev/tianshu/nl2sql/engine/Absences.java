@@ -140,7 +140,7 @@ final class Absences {
                     .filter(c -> !c.table().equalsIgnoreCase(found.table())).toList();
             p.candidates = others.isEmpty() ? p.candidates : others;
         }
-        String main = kept.isEmpty() ? null : Grounding.factTable(kept, model);
+        String main = kept.isEmpty() ? null : Grounding.factTable(kept, hits, model, false);
         if (main == null || main.equalsIgnoreCase(found.table())
                 || SqlWriter.distance(model, main, found.table()) >= SqlWriter.UNJOINED) {
             candidates.forEach((p, c) -> p.candidates = c);

@@ -27,7 +27,7 @@ final class Grounding {
      * The fact table: the first measure's; else the table counted; else the table most terms can belong to (the
      * first dimension's table on a tie).
      */
-    static String factTable(List<Part> parts, SemanticModel model) {
+    static String factTable(List<Part> parts, List<Lexicon.Hit> hits, SemanticModel model, boolean timed) {
         Map<String, Integer> votes = new LinkedHashMap<>();
         for (Part p : parts) {
             p.candidates.stream().map(Reading.Column::table).distinct().forEach(t -> votes.merge(t, 1, Integer::sum));
@@ -49,10 +49,19 @@ final class Grounding {
             List<String> tables = p.candidates.stream().map(Reading.Column::table).distinct().toList();
             tables.forEach(t -> weighted.merge(t, 1.0 / tables.size(), Double::sum));
         }
+        // (on a tie, the table of things a term names, 服务区 → 服务区表, before a table of events that copies their
+        // names; not for a time the things' table has no date of its own for)
+        java.util.Set<String> named = new java.util.HashSet<>();
+        hits.forEach(h -> h.entries().stream().filter(Lexicon.Entry::isEntity)
+                .forEach(e -> named.add(e.table().toLowerCase(Locale.ROOT))));
         String best = null;
         for (Part p : parts) {
             for (Reading.Column c : p.candidates) {
-                if (best == null || weighted.get(c.table()) > weighted.get(best)) {
+                if (best == null || weighted.get(c.table()) > weighted.get(best)
+                        || weighted.get(c.table()).equals(weighted.get(best)) && SqlWriter.eventsOnly(model, best)
+                                && !SqlWriter.eventsOnly(model, c.table())
+                                && named.contains(c.table().toLowerCase(Locale.ROOT))
+                                && (!timed || businessTime(model, c.table()).isPresent())) {
                     best = c.table();
                 }
             }

@@ -194,7 +194,7 @@ public final class QuestionParser {
         // "in descending order of earnings", "按创建时间降序": a column to sort by, not to show (it still says which
         // table the question is about)
         SortColumns.Sort sort = parts.size() > 1 ? SortColumns.find(rest, parts, english) : null;
-        String fact = Grounding.factTable(parts, model);
+        String fact = Grounding.factTable(parts, hits, model, time.isPresent());
         if (fact == null) {
             return new Parse(Optional.empty(), null, understood);
         }

@@ -131,6 +131,21 @@ class ThingsAndRecordsTest {
     }
 
     @Test
+    void thingsWithoutRelatedRowsAreTheThingsOwnRows() {
+        // 服务区 names a thing of 服务区表, whose name 营业日数据 only copies: the service areas, by their own key
+        // (whichever table the model lists first, and though the events also join the mapper)
+        List<Table> tables = new java.util.ArrayList<>(MODEL.tables());
+        java.util.Collections.reverse(tables);
+        List<SemanticModel.Relation> relations = new java.util.ArrayList<>(MODEL.relations());
+        relations.add(relation("day_data", "area_id", "area_mapper", "area_id"));
+        SemanticModel model = new SemanticModel("mysql", "8", tables, relations);
+        QuestionParser.Parse p = QuestionParser.parse("哪些服务区没有映射记录", model, new Lexicon(model), TODAY, null);
+        assertEquals("SELECT t1.`area_name` AS `服务区名称` FROM `area` t1 WHERE t1.`delete_ts` IS NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM `area_mapper` s1 WHERE s1.`area_id` = t1.`id`)",
+                SqlWriter.write(p.reading().orElseThrow(), model));
+    }
+
+    @Test
     void dailyDataIsAlsoCalledByTheThesaurus() {
         // 营业日数据表 is also 营业数据 and, 营业 / 经营 being one word in the thesaurus, 经营数据
         for (String name : List.of("营业数据", "经营数据", "经营日数据")) {
