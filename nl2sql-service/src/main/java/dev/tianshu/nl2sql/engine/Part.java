@@ -19,6 +19,8 @@ final class Part {
     String op;
     List<String> values;
     boolean singleRow;
+    /** A thing named right before records of it ("服务区映射记录"): whose they are, not a grouping. */
+    boolean recordsOf;
     /** A dimension named after a grouping word (按/各/by/per/each). */
     boolean grouping;
     boolean orderedBy;

@@ -256,7 +256,9 @@ public final class QuestionParser {
                     if ("day".equals(p.aggregation)) {
                         dayListed = true;
                     }
-                    if (!dimensions.contains(c) && !(p.singleRow && scopeDropsAllowed)) {
+                    // (records counted of a thing are not per thing: 服务区映射记录数量)
+                    boolean recordsCounted = p.recordsOf && parts.stream().anyMatch(q -> q.role == Role.COUNT);
+                    if (!dimensions.contains(c) && !(p.singleRow && scopeDropsAllowed) && !recordsCounted) {
                         dimensions.add(c);
                     }
                 }

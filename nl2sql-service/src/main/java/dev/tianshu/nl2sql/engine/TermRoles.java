@@ -563,7 +563,8 @@ final class TermRoles {
             p.grouping = grouped;
             // "旗下服务区", "单个服务区", "开放服务区": the scope of what is measured, not a grouping
             // "服务区业务数据记录数量": the records are the thing's, counted, not grouped by it
-            p.singleRow = !grouped && (SCOPE.matcher(before).find() || RECORDS_OF.matcher(afterAll).lookingAt()
+            p.recordsOf = !grouped && RECORDS_OF.matcher(afterAll).lookingAt();
+            p.singleRow = !grouped && (SCOPE.matcher(before).find() || p.recordsOf
                     || (h > 0 && hits.get(h - 1).entry().isValue()
                     && rest.substring(hits.get(h - 1).end(), hit.start()).matches("\\s*(状态|状态的|的)?\\s*"))
                     || ownedByGroup(parts, e, rest, hit, h + 1 < hits.size() ? hits.get(h + 1) : null));
