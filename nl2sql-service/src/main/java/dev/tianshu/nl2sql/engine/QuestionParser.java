@@ -71,6 +71,7 @@ public final class QuestionParser {
     static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b|"
             + "(?<!reverse )\\balphabetical|\\balphabetically\\b");
     /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
+    private static final Pattern DISTRIBUTION = Pattern.compile("分布|\\bdistribution\\b");
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     /** Rows that were (soft) deleted, asked about: "已删除的映射记录数量", "deleted orders". */
     private static final Pattern DELETED = Pattern.compile("(?<!未|没|没有|非|不)(?:已被删除|已删除|被删除|逻辑删除)"
@@ -496,6 +497,22 @@ public final class QuestionParser {
         }
         Shares.conditions(rest, measures, filters, grouped);
 
+        if (measures.isEmpty() && !dimensions.isEmpty() && DISTRIBUTION.matcher(rest).find()) {
+            // "车辆类别分布", "各公司服务区类型分布": how much of each kind, by the table's one summed column (车辆数),
+            // else its rows; a thing's own column is listed ("服务区的经纬度分布")
+            Reading.Column kind = dimensions.stream().filter(d -> d.grain() == null
+                    && !d.equals(Lexicon.nameColumn(model, d.table())) && model.table(d.table())
+                    .flatMap(t -> t.column(d.column()))
+                    .map(c -> c.samples() != null && !c.samples().isEmpty() && !c.numeric()).orElse(false))
+                    .findFirst().orElse(null);
+            if (kind != null) {
+                Reading.Column summed = Shares.summed(model, kind.table());
+                String count = english ? "count" : "数量";
+                measures.add(summed != null
+                        ? new Reading.Measure(summed, "SUM", ReadingWords.label(summed, "SUM", english))
+                        : new Reading.Measure(new Reading.Column(kind.table(), "*", count, "bigint"), "COUNT", count));
+            }
+        }
         if (measures.isEmpty()) {
             if (dimensions.isEmpty() && filters.isEmpty()) {
                 return new Parse(Optional.empty(), null, understood);

@@ -153,7 +153,7 @@ final class Shares {
     }
 
     /** The one column of a table summed by default (车辆数 of 车流量日统计表), if there is exactly one. */
-    private static Reading.Column summed(SemanticModel model, String table) {
+    static Reading.Column summed(SemanticModel model, String table) {
         List<Reading.Column> summed = model.table(table).map(t -> t.columns().stream()
                 .filter(c -> c.numeric() && "SUM".equals(c.aggregation())).map(c -> Lexicon.column(t, c)).toList())
                 .orElse(List.of());
