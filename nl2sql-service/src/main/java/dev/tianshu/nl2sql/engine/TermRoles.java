@@ -24,7 +24,7 @@ final class TermRoles {
     private static final Pattern EACH = Pattern.compile("(\\bfor each|\\beach|\\bper|\\bevery|每个?|各个?)\\s*$");
     static final Pattern GROUP = Pattern.compile("(按照?|每个?|各个?|各|分|不同的?|\\bby|\\bper|\\bfor each|\\beach)\\s*$");
     /** Comparison words; {@link #op} says which comparison each is. */
-    static final String OPS = "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|"
+    static final String OPS = "(不低于|不少于|至少|大于等于|>=|不超过|不高于|至多|小于等于|<=|大于|超过|高于|多于|超|不足|"
             + "(?:not|no) (?:higher|more|greater|larger|bigger|lower|less|fewer|smaller) than|not (?:above|over|below|under)|"
             + "more than|greater than|higher than|larger than|bigger than|older than|taller than|heavier than|"
             + "longer than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|lower than|smaller than|"
