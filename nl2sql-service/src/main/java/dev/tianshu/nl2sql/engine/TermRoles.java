@@ -30,7 +30,7 @@ final class TermRoles {
             + "longer than|at least|at most|over|above|>|小于|低于|少于|less than|fewer than|lower than|smaller than|"
             + "younger than|shorter than|lighter than|under|below|<|"
             + "等于|=|is|为)";
-    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+)?" + OPS
+    private static final Pattern COMPARE = Pattern.compile("(?:的)?\\s*(?:(?:is|are|was|were)\\s+|of\\s+(?=over|above|under|below|more|less|at))?" + OPS
             + "\\s*(?:either\\s+)?(-?\\d+(?:\\.\\d+)?)\\s*(万|千|%)?");
     /** Negated comparisons: "not higher than" is at most, "not less than" at least. */
     private static final Pattern NOT_ABOVE = Pattern.compile("(?:not|no) (?:higher|more|greater|larger|bigger) than"

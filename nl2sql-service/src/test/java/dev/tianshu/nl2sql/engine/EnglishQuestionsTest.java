@@ -91,6 +91,9 @@ class EnglishQuestionsTest {
                     + "WHERE t1.\"age\" IN (32, 33)",
             "Show the names of people aged 32 or 33 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
                     + "WHERE t1.\"age\" IN (32, 33)",
+            // "a height of over 1.8": the comparison after "of"
+            "names of people with a height of over 1.8 | SELECT t1.\"name\" AS \"name\" FROM \"people\" t1 "
+                    + "WHERE t1.\"height\" > 1.8",
             // the comparative said around its column, or after it
             "How many people have a greater height than 1.8? | SELECT COUNT(*) AS \"people count\" FROM \"people\" t1 "
                     + "WHERE t1.\"height\" > 1.8",
