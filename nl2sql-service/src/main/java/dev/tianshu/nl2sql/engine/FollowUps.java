@@ -93,6 +93,15 @@ final class FollowUps {
             order = new Reading.Order(0, false);
         }
         List<Reading.Measure> measures = previous.measures();
+        if (time.isPresent() && t != null) {
+            // "本月各公司营收环比" then "上个月呢?": the change from the month before that
+            List<Reading.Measure> again = new ArrayList<>(measures);
+            Reading.Time changed = Changes.again(again, t.column(), time.get().range(), english);
+            if (changed != null) {
+                measures = again;
+                t = changed;
+            }
+        }
         if (previous.time() != null && previous.time().range().oneDay() && t != null && !t.range().oneDay()
                 && !dims.isEmpty() && !measures.isEmpty()
                 && measures.stream().allMatch(QuestionParser::plainValues) && dims.stream().allMatch(d -> d.grain() == null)) {

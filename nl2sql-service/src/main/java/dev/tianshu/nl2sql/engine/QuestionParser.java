@@ -561,7 +561,14 @@ public final class QuestionParser {
             order = SortColumns.order(sortColumn, sort.descending(), measures, dimensions, order);
         }
 
-        Reading.Time timeFilter = time.isPresent() && timeColumn != null
+        // "昨日营收环比下降超过15%": this period, the one before and the change
+        Reading.Time changed = time.isPresent() && versus.isEmpty() && timeColumn != null
+                ? Changes.take(rest, measures, filters, timeColumn.withGrain(null, timeColumn.label()),
+                        time.get().range(), english) : null;
+        if (changed != null && filters.containsKey("change")) {
+            order = new Reading.Order(2, filters.get("change").op().startsWith(">"));
+        }
+        Reading.Time timeFilter = changed != null ? changed : time.isPresent() && timeColumn != null
                 ? new Reading.Time(timeColumn.withGrain(null, timeColumn.label()), time.get().range(),
                         versus.map(m -> List.of(m.range())).orElse(List.of())) : null;
         List<Reading.Absent> absent = new ArrayList<>();

@@ -59,10 +59,17 @@ public record Reading(
      * {@code denominator} is {@code column} itself, each group's share of all groups. With {@code of} set, the share
      * of the rows passing that condition in the whole ("过境车辆占比": the 过境 rows' 车辆数 of all 车辆数, * 100); with
      * {@code over} set, of the rows passing that one ("restaurants rated above 4 to those rated below 4"). A
-     * {@code fraction} is not multiplied by 100 ("the ratio of A to B").
+     * {@code fraction} is not multiplied by 100 ("the ratio of A to B"). A {@code change} is the rise of the
+     * aggregate of the {@code of} rows over that of the {@code over} rows, in percent of the latter ("环比增长率":
+     * this period against the one before).
      */
     public record Measure(Column column, String aggregation, String label, Column denominator, Filter of,
-            Filter over, boolean fraction) {
+            Filter over, boolean fraction, boolean change) {
+
+        public Measure(Column column, String aggregation, String label, Column denominator, Filter of,
+                Filter over, boolean fraction) {
+            this(column, aggregation, label, denominator, of, over, fraction, false);
+        }
 
         public Measure(Column column, String aggregation, String label) {
             this(column, aggregation, label, null, null);
@@ -78,12 +85,13 @@ public record Reading(
 
         /** The same measure with another aggregation and label. */
         public Measure with(String aggregation, String label) {
-            return new Measure(column, aggregation, label, denominator, of, over, fraction);
+            return new Measure(column, aggregation, label, denominator, of, over, fraction, change);
         }
     }
 
     /**
-     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; IS NULL or IS NOT NULL (no values);
+     * {@code column op values}; op is =, <>, >, >=, <, <=, BETWEEN, IN or NOT IN; RANGE (two days: from, and up to
+     * the second, not included); IS NULL or IS NOT NULL (no values);
      * =COL or <>COL (the values are another column of the same table: its name, then its label); LIKE (one pattern with % for
      * any text, matched regardless of case); DELETED (no values: the soft-delete column is set, the rows otherwise
      * left out); ALL (each group has rows with

@@ -139,7 +139,9 @@ public final class SqlWriter {
         for (Reading.Measure m : r.measures()) {
             boolean conditional = m.of() != null || m.over() != null;
             // a ratio: each side's aggregate (of its own rows), divided; else the column's aggregate or its values
-            String expr = conditional || m.denominator() != null && !groupShare(m) ? ratio(m, aliases, model, d)
+            String expr = m.of() != null && m.denominator() == null && !m.change()
+                    ? aggregateOf(m.column(), m.aggregation(), m.of(), aliases, model, d)   // of some rows only
+                    : conditional || m.denominator() != null && !groupShare(m) ? ratio(m, aliases, model, d)
                     : fansOut && groupBy.isEmpty() && m.column() != null && m.column().rows()
                             ? distinctRows(m.column(), aliases, model, d)
                     : aggregateOf(m.column(), m.aggregation(), null, aliases, model, d);
@@ -386,6 +388,11 @@ public final class SqlWriter {
             case "NOT IN" -> values.size() == 1 ? col + " <> " + values.get(0)
                     : col + " NOT IN (" + String.join(", ", values) + ")";
             case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
+            case "RANGE" -> {
+                String midnight = "timestamp".equals(f.column().dataType()) ? " 00:00:00" : "";
+                yield col + " >= " + d.literal(f.values().get(0) + midnight) + " AND " + col + " < "
+                        + d.literal(f.values().get(1) + midnight);
+            }
             case "LIKE" -> d.like(col, f.values().get(0));
             case "DELETED", "IS NOT NULL" -> col + " IS NOT NULL";
             case "IS NULL" -> col + " IS NULL";
@@ -453,8 +460,10 @@ public final class SqlWriter {
      */
     private static String ratio(Reading.Measure m, Map<String, String> aliases, SemanticModel model, Dialect d) {
         Reading.Column denominator = m.denominator() == null ? m.column() : m.denominator();
-        return aggregateOf(m.column(), m.aggregation(), m.of(), aliases, model, d) + scale(m) + "NULLIF("
-                + aggregateOf(denominator, m.aggregation(), m.over(), aliases, model, d) + ", 0)";
+        String before = aggregateOf(denominator, m.aggregation(), m.over(), aliases, model, d);
+        String now = aggregateOf(m.column(), m.aggregation(), m.of(), aliases, model, d);
+        // a change: (this - before) over before
+        return (m.change() ? "(" + now + " - " + before + ")" : now) + scale(m) + "NULLIF(" + before + ", 0)";
     }
 
     /**

@@ -31,7 +31,7 @@ public record TimeRange(LocalDate from, LocalDate to, String label, boolean late
             java.util.Map.entry("上周", "last week"), java.util.Map.entry("本季度", "this quarter"),
             java.util.Map.entry("上季度", "last quarter"), java.util.Map.entry("昨天", "yesterday"),
             java.util.Map.entry("前天", "the day before yesterday"), java.util.Map.entry("今天", "today"),
-            java.util.Map.entry("最近一天", "the latest day"));
+            java.util.Map.entry("最近一天", "the latest day"), java.util.Map.entry("上期", "previous period"));
 
     /** The words a range open on one side ends with, and what they are in English. */
     private static final String[][] OPEN_WORDS = {{"及以前", "up to"}, {"以前", "before"}, {"之后", "after"},
