@@ -47,10 +47,9 @@ final class ColumnFamilies {
     }
 
     /** The question with the words naming families, and kinds listed before a family column, spelled out. */
-    static String expand(String rest, SemanticModel model, boolean english) {
+    static String expand(String rest, SemanticModel model, Lexicon lexicon, boolean english) {
         String out = rest;
-        for (SemanticModel.Table t : model.tables()) {
-            List<Family> families = of(t, english);
+        for (List<Family> families : lexicon.families(english).values()) {
             for (Family f : families) {
                 String listed = listedKinds(out, f, english);
                 // the family named, unless its columns are (“微信、支付宝、现金支付金额占比，分析支付方式分布”)

@@ -88,7 +88,25 @@ public final class Lexicon {
     private static final Pattern GENERIC_TABLE_WORD = Pattern.compile("([a-z][a-z ]*[a-z]) (?:data|info|information"
             + "|details|records)");
 
+    /** Each table's columns that are kinds of one thing, read as Chinese and as English (see {@link ColumnFamilies}). */
+    private final List<Map<String, List<ColumnFamilies.Family>>> families = new ArrayList<>();
+
+    /** The column families of each table that has some, by table name, for a question in Chinese or English. */
+    Map<String, List<ColumnFamilies.Family>> families(boolean english) {
+        return families.get(english ? 1 : 0);
+    }
+
     public Lexicon(SemanticModel model) {
+        for (boolean english : new boolean[] {false, true}) {
+            Map<String, List<ColumnFamilies.Family>> byTable = new LinkedHashMap<>();
+            for (SemanticModel.Table t : model.tables()) {
+                List<ColumnFamilies.Family> of = ColumnFamilies.of(t, english);
+                if (!of.isEmpty()) {
+                    byTable.put(t.tableName(), of);
+                }
+            }
+            families.add(java.util.Collections.unmodifiableMap(byTable));
+        }
         List<Entry> rowWords = new ArrayList<>();
         List<Entry> idLess = new ArrayList<>();
         Set<String> tableWords = new HashSet<>();

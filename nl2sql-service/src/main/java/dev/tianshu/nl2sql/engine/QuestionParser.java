@@ -124,7 +124,7 @@ public final class QuestionParser {
         boolean wholeOrder = WHOLE_ORDER.matcher(withoutTime).find();
         // "各支付方式订单量": the columns that are the kinds of one thing, spelled out
         String rest = ColumnFamilies.expand(english ? EnglishAdjectives.spellOut(ENGLISH_WHOLE_ORDER.matcher(withoutTime)
-                .replaceAll(m -> m.group(1) != null ? "descending" : "ascending"), lexicon) : withoutTime, model, english);
+                .replaceAll(m -> m.group(1) != null ? "descending" : "ascending"), lexicon) : withoutTime, model, lexicon, english);
         List<String> understood = new ArrayList<>();
         boolean changesEnglish = CHANGES_DATA_EN.matcher(text).find();
         if (changesEnglish || CHANGES_DATA.matcher(text).find()) {
