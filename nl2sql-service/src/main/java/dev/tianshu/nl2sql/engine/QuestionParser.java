@@ -290,6 +290,10 @@ public final class QuestionParser {
             List<Reading.Column> compared = new ArrayList<>();
             filters.values().stream().filter(f -> f.op().equals("IN") && f.values().size() > 1).map(Reading.Filter::column)
                     .filter(c -> !dimensions.contains(c)).forEach(compared::add);
+            // (numbers too: "数据来源类别为1和3的系统分别贡献了多少条数据" counts per 类别)
+            comparisons.stream().filter(c -> "IN".equals(c.op) && c.values.size() > 1 && c.column() != null
+                    && !c.column().rows()).map(Part::column)
+                    .filter(c -> !dimensions.contains(c) && !compared.contains(c)).forEach(compared::add);
             dimensions.addAll(0, compared);
         }
 
