@@ -508,8 +508,9 @@ public final class Lexicon {
         Set<String> forms = new LinkedHashSet<>(List.of(thing, plural(thing)));
         Optional.ofNullable(singular(thing)).ifPresent(forms::add);
         for (String form : forms) {
+            // (and after another thing they have: "a final project and a final exam")
             for (String with : List.of("with ", "with a ", "with an ", "having ", "have ", "has ", "have a ", "has a ",
-                    "have an ", "has an ")) {
+                    "have an ", "has an ", "and a ", "and an ", "and also a ", "and also an ")) {
                 add(with + form, col, "true", null);
             }
             for (String without : List.of("without ", "without a ", "without an ", "with no ", "without any ")) {

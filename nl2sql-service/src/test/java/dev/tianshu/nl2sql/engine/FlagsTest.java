@@ -22,6 +22,7 @@ class FlagsTest {
     private static final SemanticModel MODEL = new SemanticModel("mysql", "8", List.of(
             table("course", column("course_id", "int", "NONE"), column("name", "string", "NONE"),
                     column("has_exams", "boolean", "NONE"), column("is_active", "boolean", "NONE"),
+                    column("has_project", "boolean", "NONE"),
                     column("num_enrolled", "int", "SUM")),
             table("record", column("student_id", "int", "NONE"), column("course_id", "int", "NONE"),
                     column("how", "string", "NONE", "in-person", "online"))),
@@ -39,6 +40,9 @@ class FlagsTest {
             "total num enrolled of courses that have exams | SELECT SUM(t1.`num_enrolled`) AS `sum of num enrolled` "
                     + "FROM `course` t1 WHERE t1.`has_exams` = TRUE",
             "names of active courses | SELECT t1.`name` AS `name` FROM `course` t1 WHERE t1.`is_active` = TRUE",
+            // a second thing they have, after "and"
+            "Which courses have a project and an exam? | SELECT t1.`name` AS `name` FROM `course` t1 "
+                    + "WHERE t1.`has_project` = TRUE AND t1.`has_exams` = TRUE",
             // "how many" asks; it does not name the column "how"
             "how many records are there | SELECT COUNT(*) AS `records count` FROM `record` t1"})
     void aFlagIsAConditionOnItsColumn(String question, String expected) {
