@@ -70,8 +70,9 @@ public final class QuestionParser {
             + "\\breverse alphabetical");
     static final Pattern ASC = Pattern.compile("升序|从低到高|从小到大|由低到高|\\basc\\b|\\bascending\\b|"
             + "(?<!reverse )\\balphabetical|\\balphabetically\\b");
-    /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
+    /** How much of each kind is asked for: "车辆类别分布". */
     private static final Pattern DISTRIBUTION = Pattern.compile("分布|\\bdistribution\\b");
+    /** Words that make a ranking plural ("各服务区…排名") rather than "the one with the most". */
     private static final Pattern PLURAL = Pattern.compile("各|每|哪些|排名|排行|分别|列表|清单|分布|趋势|所有|\\bwhich\\b.*\\bs\\b|\\beach\\b|\\bper\\b|\\bby\\b");
     /** Rows that were (soft) deleted, asked about: "已删除的映射记录数量", "deleted orders". */
     private static final Pattern DELETED = Pattern.compile("(?<!未|没|没有|非|不)(?:已被删除|已删除|被删除|逻辑删除)"
