@@ -501,6 +501,7 @@ public final class QuestionParser {
             filters.put(key(c.column()) + c.op + filters.size(), new Reading.Filter(c.column(), c.op, c.values, on));
         }
         Shares.conditions(rest, measures, filters, grouped);
+        deletedShare(rest, measures, filters, dimensions, english);
 
         if (measures.isEmpty() && !dimensions.isEmpty() && DISTRIBUTION.matcher(rest).find()) {
             // "车辆类别分布", "各公司服务区类型分布": how much of each kind, by the table's one summed column (车辆数),
@@ -751,6 +752,27 @@ public final class QuestionParser {
     /** A column's values as they are (not a share's part). */
     static boolean plainValues(Reading.Measure m) {
         return "NONE".equals(m.aggregation()) && m.column() != null && !m.column().rows() && m.denominator() == null;
+    }
+
+    /**
+     * "已删除的映射记录数量及占比": the deleted rows counted, and their share of all rows (deleted or not), rather than
+     * a count of the deleted rows alone.
+     */
+    private static void deletedShare(String rest, List<Reading.Measure> measures, Map<String, Reading.Filter> filters,
+            List<Reading.Column> dimensions, boolean english) {
+        Reading.Filter deleted = filters.values().stream().filter(f -> f.op().equals("DELETED")).findFirst().orElse(null);
+        if (deleted == null || !dimensions.isEmpty() || !Shares.asked(rest) || measures.size() != 1
+                || measures.get(0).column() == null || !measures.get(0).column().rows()
+                || !"COUNT".equals(measures.get(0).aggregation())) {
+            return;
+        }
+        Reading.Measure count = measures.get(0);
+        String label = count.label() != null ? count.label() : ReadingWords.label(count.column(), "COUNT", english);
+        measures.set(0, new Reading.Measure(count.column(), "COUNT", english ? "deleted " + label : "已删除的" + label,
+                null, deleted, null, false));
+        measures.add(new Reading.Measure(count.column(), "COUNT", english ? "deleted share of all (%)"
+                : "已删除占全部的比例(%)", count.column(), deleted, null, false));
+        filters.values().remove(deleted);
     }
 
     private static String beforeFirstDimension(String rest, List<Part> parts) {

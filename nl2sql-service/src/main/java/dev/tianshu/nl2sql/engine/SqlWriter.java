@@ -192,7 +192,10 @@ public final class SqlWriter {
         }
         // soft-deleted rows (a delete_ts / deleted_at column that is set) are not data, unless they are asked for
         Set<String> deletedAsked = r.filters().stream().filter(f -> f.op().equals("DELETED"))
-                .map(f -> key(f.column().table())).collect(Collectors.toSet());
+                .map(f -> key(f.column().table())).collect(Collectors.toCollection(HashSet::new));
+        // (also when a measure is of the deleted rows: "已删除的映射记录数量及占比" counts them among all rows)
+        r.measures().stream().filter(m -> m.of() != null && m.of().op().equals("DELETED"))
+                .forEach(m -> deletedAsked.add(key(m.of().column().table())));
         for (Map.Entry<String, String> joined : aliases.entrySet()) {
             if (!deletedAsked.contains(joined.getKey())) {
                 softDelete(model, joined.getKey())
