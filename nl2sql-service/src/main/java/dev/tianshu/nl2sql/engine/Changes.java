@@ -2,6 +2,8 @@ package dev.tianshu.nl2sql.engine;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -79,9 +81,9 @@ final class Changes {
             return null;
         }
         Reading.Measure now = measures.get(0);
-        List<Reading.Measure> base = new java.util.ArrayList<>(List.of(
+        List<Reading.Measure> base = new ArrayList<>(List.of(
                 new Reading.Measure(now.column(), now.aggregation(), now.label())));
-        Reading.Time time = take("环比", base, new java.util.HashMap<>(), timeColumn, range, english);
+        Reading.Time time = take("环比", base, new HashMap<>(), timeColumn, range, english);
         if (time != null) {
             measures.clear();
             measures.addAll(base);

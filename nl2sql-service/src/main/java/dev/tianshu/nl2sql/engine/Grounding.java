@@ -1,11 +1,13 @@
 package dev.tianshu.nl2sql.engine;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.tianshu.nl2sql.engine.Part.Role;
@@ -24,8 +26,8 @@ final class Grounding {
     }
 
     /**
-     * The fact table: the first measure's; else the table counted; else the table most terms can belong to (the
-     * first dimension's table on a tie).
+     * The fact table: the first measure's; else the table counted; else the table most terms can belong to (on a
+     * tie the first dimension's, unless a table of things the question names ties with a table of events).
      */
     static String factTable(List<Part> parts, List<Lexicon.Hit> hits, SemanticModel model, boolean timed) {
         Map<String, Integer> votes = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ final class Grounding {
         }
         // (on a tie, the table of things a term names, 服务区 → 服务区表, before a table of events that copies their
         // names; not for a time the things' table has no date of its own for)
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         hits.forEach(h -> h.entries().stream().filter(Lexicon.Entry::isEntity)
                 .forEach(e -> named.add(e.table().toLowerCase(Locale.ROOT))));
         String best = null;
