@@ -29,8 +29,28 @@ final class ColumnFamilies {
     record Member(String kind, String display) {
     }
 
-    /** The ending shared (支付金额) and the columns, in the model's order. */
-    record Family(String ending, List<Member> members) {
+    /**
+     * The ending shared (支付金额) and the columns, in the model's order; with the patterns a question is read by,
+     * made once per model: the family's names (each first part of its ending + 方式, longest first), kinds listed
+     * before a column of it ("微信、支付宝、现金支付金额"), and kinds listed on their own.
+     */
+    record Family(String ending, List<Member> members, List<Lead> leads, Pattern listed, Pattern alone) {
+
+        static Family of(String ending, List<Member> members, boolean english) {
+            String kinds = members.stream().map(m -> Pattern.quote(m.kind())).reduce((a, b) -> a + "|" + b).orElse("");
+            List<Lead> leads = ColumnFamilies.leads(ending, english).stream().map(lead -> new Lead(lead, Pattern.compile(
+                    (english ? "\\b" : "") + Pattern.quote(lead) + "\\s*" + (english ? ENGLISH_KIND + "\\b" : CHINESE_KIND),
+                    Pattern.CASE_INSENSITIVE))).toList();
+            Pattern listed = Pattern.compile((english ? "(?<!\\p{L})" : "") + "((?:(?:" + kinds + ")(?:" + SEPARATOR
+                    + "))+)(" + kinds + ")\\s*" + Pattern.quote(ending), Pattern.CASE_INSENSITIVE);
+            Pattern alone = Pattern.compile("(?<!\\p{L})((?:" + kinds + ")(?:(?:" + SEPARATOR + ")(?:" + kinds
+                    + "))+)\\s*(等|etc\\.?)?(?!\\p{L})", Pattern.CASE_INSENSITIVE);
+            return new Family(ending, members, leads, listed, alone);
+        }
+    }
+
+    /** A first part of a family's ending (支付) and the words that name the family by it (支付方式). */
+    record Lead(String text, Pattern named) {
     }
 
     /** What a family is called after the first words of its ending: 支付方式, payment method. */
@@ -53,15 +73,13 @@ final class ColumnFamilies {
             for (Family f : families) {
                 String listed = listedKinds(out, f, english);
                 // the family named, unless its columns are (“微信、支付宝、现金支付金额占比，分析支付方式分布”)
-                String spelled = families.stream().flatMap(x -> x.members().stream()).anyMatch(x -> Pattern.compile(
-                        Pattern.quote(x.display()), Pattern.CASE_INSENSITIVE).matcher(listed).find()) ? listed
+                String lower = listed.toLowerCase(Locale.ROOT);
+                String spelled = families.stream().flatMap(x -> x.members().stream())
+                        .anyMatch(x -> lower.contains(x.display().toLowerCase(Locale.ROOT))) ? listed
                         : named(listed, f, families, model, english);
                 if (!spelled.equals(out)) {
                     // the kinds listed on their own ("（微信、支付宝、现金等）") are said by the columns now
-                    String kinds = f.members().stream().map(m -> Pattern.quote(m.kind()))
-                            .reduce((a, b) -> a + "|" + b).orElse("");
-                    out = Pattern.compile("(?<!\\p{L})((?:" + kinds + ")(?:(?:" + SEPARATOR + ")(?:" + kinds
-                            + "))+)\\s*(等|etc\\.?)?(?!\\p{L})", Pattern.CASE_INSENSITIVE).matcher(spelled).replaceAll(" ");
+                    out = f.alone().matcher(spelled).replaceAll(" ");
                 }
             }
         }
@@ -87,7 +105,7 @@ final class ColumnFamilies {
         families.values().forEach(members -> members.removeIf(m -> TOTAL.matcher(m.kind()).matches()));
         return families.entrySet().stream().filter(e -> e.getValue().size() >= 3
                         && e.getValue().stream().map(Member::kind).distinct().count() == e.getValue().size())
-                .map(e -> new Family(e.getKey(), List.copyOf(e.getValue()))).toList();
+                .map(e -> Family.of(e.getKey(), List.copyOf(e.getValue()), english)).toList();
     }
 
     /** A display name's endings after a beginning of at least one character (word), longest first. */
@@ -112,9 +130,9 @@ final class ColumnFamilies {
      * or each as it is when a share follows. Not when a column of the model is called so itself.
      */
     private static String named(String rest, Family f, List<Family> families, SemanticModel model, boolean english) {
-        for (String lead : leads(f.ending(), english)) {
-            Matcher m = Pattern.compile((english ? "\\b" : "") + Pattern.quote(lead) + "\\s*"
-                    + (english ? ENGLISH_KIND + "\\b" : CHINESE_KIND), Pattern.CASE_INSENSITIVE).matcher(rest);
+        for (Lead named : f.leads()) {
+            String lead = named.text();
+            Matcher m = named.named().matcher(rest);
             if (!m.find() || columnCalled(model, m.group())) {
                 continue;
             }
@@ -190,9 +208,7 @@ final class ColumnFamilies {
 
     /** "微信、支付宝、现金支付金额": kinds listed before a column of the family are each that kind's column. */
     private static String listedKinds(String rest, Family f, boolean english) {
-        String kinds = f.members().stream().map(m -> Pattern.quote(m.kind())).reduce((a, b) -> a + "|" + b).orElse("");
-        Matcher m = Pattern.compile((english ? "(?<!\\p{L})" : "") + "((?:(?:" + kinds + ")(?:" + SEPARATOR + "))+)(" + kinds + ")\\s*"
-                + Pattern.quote(f.ending()), Pattern.CASE_INSENSITIVE).matcher(rest);
+        Matcher m = f.listed().matcher(rest);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             List<String> listed = new ArrayList<>(List.of(m.group(1).split(SEPARATOR)));

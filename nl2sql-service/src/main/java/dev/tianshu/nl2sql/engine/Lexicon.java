@@ -2,6 +2,7 @@ package dev.tianshu.nl2sql.engine;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,7 +106,7 @@ public final class Lexicon {
                     byTable.put(t.tableName(), of);
                 }
             }
-            families.add(java.util.Collections.unmodifiableMap(byTable));
+            families.add(Collections.unmodifiableMap(byTable));
         }
         List<Entry> rowWords = new ArrayList<>();
         List<Entry> idLess = new ArrayList<>();

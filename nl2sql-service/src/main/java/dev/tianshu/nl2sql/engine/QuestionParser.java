@@ -501,23 +501,13 @@ public final class QuestionParser {
             filters.put(key(c.column()) + c.op + filters.size(), new Reading.Filter(c.column(), c.op, c.values, on));
         }
         Shares.conditions(rest, measures, filters, grouped);
-        deletedShare(rest, measures, filters, dimensions, english);
+        Shares.ofDeleted(rest, measures, filters, dimensions, english);
 
-        if (measures.isEmpty() && !dimensions.isEmpty() && DISTRIBUTION.matcher(rest).find()) {
-            // "车辆类别分布", "各公司服务区类型分布": how much of each kind, by the table's one summed column (车辆数),
-            // else its rows; a thing's own column is listed ("服务区的经纬度分布")
-            Reading.Column kind = dimensions.stream().filter(d -> d.grain() == null
-                    && !d.equals(Lexicon.nameColumn(model, d.table())) && model.table(d.table())
-                    .flatMap(t -> t.column(d.column()))
-                    .map(c -> c.samples() != null && !c.samples().isEmpty() && !c.numeric()).orElse(false))
-                    .findFirst().orElse(null);
-            if (kind != null) {
-                Reading.Column summed = Shares.summed(model, kind.table());
-                String count = english ? "count" : "数量";
-                measures.add(summed != null
-                        ? new Reading.Measure(summed, "SUM", ReadingWords.label(summed, "SUM", english))
-                        : new Reading.Measure(new Reading.Column(kind.table(), "*", count, "bigint"), "COUNT", count));
-            }
+        if (measures.isEmpty() && DISTRIBUTION.matcher(rest).find()) {
+            // "车辆类别分布", "各公司服务区类型分布": how much of each kind; a thing's own column is listed
+            // ("服务区的经纬度分布")
+            kindOf(dimensions, model).ifPresent(kind ->
+                    measures.add(Shares.amount(Shares.summed(model, kind.table()), kind.table(), english)));
         }
         if (measures.isEmpty()) {
             if (dimensions.isEmpty() && filters.isEmpty()) {
@@ -754,25 +744,12 @@ public final class QuestionParser {
         return "NONE".equals(m.aggregation()) && m.column() != null && !m.column().rows() && m.denominator() == null;
     }
 
-    /**
-     * "已删除的映射记录数量及占比": the deleted rows counted, and their share of all rows (deleted or not), rather than
-     * a count of the deleted rows alone.
-     */
-    private static void deletedShare(String rest, List<Reading.Measure> measures, Map<String, Reading.Filter> filters,
-            List<Reading.Column> dimensions, boolean english) {
-        Reading.Filter deleted = filters.values().stream().filter(f -> f.op().equals("DELETED")).findFirst().orElse(null);
-        if (deleted == null || !dimensions.isEmpty() || !Shares.asked(rest) || measures.size() != 1
-                || measures.get(0).column() == null || !measures.get(0).column().rows()
-                || !"COUNT".equals(measures.get(0).aggregation())) {
-            return;
-        }
-        Reading.Measure count = measures.get(0);
-        String label = count.label() != null ? count.label() : ReadingWords.label(count.column(), "COUNT", english);
-        measures.set(0, new Reading.Measure(count.column(), "COUNT", english ? "deleted " + label : "已删除的" + label,
-                null, deleted, null, false));
-        measures.add(new Reading.Measure(count.column(), "COUNT", english ? "deleted share of all (%)"
-                : "已删除占全部的比例(%)", count.column(), deleted, null, false));
-        filters.values().remove(deleted);
+    /** The first dimension that is a kind: a column with samples that is not a name column nor a number. */
+    private static Optional<Reading.Column> kindOf(List<Reading.Column> dimensions, SemanticModel model) {
+        return dimensions.stream().filter(d -> d.grain() == null && !d.equals(Lexicon.nameColumn(model, d.table()))
+                && model.table(d.table()).flatMap(t -> t.column(d.column()))
+                        .map(c -> c.samples() != null && !c.samples().isEmpty() && !c.numeric()).orElse(false))
+                .findFirst();
     }
 
     private static String beforeFirstDimension(String rest, List<Part> parts) {

@@ -18,7 +18,7 @@ final class RecordColumns {
     private static final Pattern RECORDS_END = Pattern.compile("记录$|\\brecords$");
     /** A column that describes a record, by its display name or its name. */
     private static final Pattern DESCRIBING = Pattern.compile("(名称|编码|编号|类型|类别|状态)$|(?i)(name|_no|code|type|status|category)$");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?i)(id|ID)$");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?i)id$");
 
     private RecordColumns() {
     }

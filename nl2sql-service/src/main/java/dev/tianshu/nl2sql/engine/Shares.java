@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
 
-/** Shares and ratios: "X占Y的比例", "X占比" (of the total of its kind), and conditions on them ("占比超过20%"). */
+/**
+ * Shares and ratios: "X占Y的比例", "X占比" (of the total of its kind), the deleted rows' share ("已删除的…数量及占比"),
+ * and conditions on them ("占比超过20%").
+ */
 final class Shares {
 
     /** After a share word: "超过20%", "超过总收入20%". */
@@ -37,10 +40,10 @@ final class Shares {
         }
         // the groups' own table's total first: 车型 is a column of 车流量日统计表, summed over 车辆数
         Reading.Column summed = summed(model, dimensions.get(dimensions.size() - 1).table());
-        Reading.Column column = whole(summed != null ? summed : summed(model, fact), fact, english ? "count" : "数量");
-        String aggregation = aggregationOf(column);
-        measures.add(new Reading.Measure(column, aggregation, ReadingWords.label(column, aggregation, english)));
-        measures.add(new Reading.Measure(column, aggregation, english ? column.label() + " share of all (%)"
+        Reading.Measure amount = amount(summed != null ? summed : summed(model, fact), fact, english);
+        Reading.Column column = amount.column();
+        measures.add(amount);
+        measures.add(new Reading.Measure(column, amount.aggregation(), english ? column.label() + " share of all (%)"
                 : column.label() + "占全部的比例(%)", column));
         return measures.size() - 1;
     }
@@ -140,6 +143,13 @@ final class Shares {
             }
         }
         return measured;
+    }
+
+    /** How much of each group there is: the column summed, else the table's rows counted. */
+    static Reading.Measure amount(Reading.Column summed, String table, boolean english) {
+        Reading.Column column = whole(summed, table, english ? "count" : "数量");
+        String aggregation = aggregationOf(column);
+        return new Reading.Measure(column, aggregation, ReadingWords.label(column, aggregation, english));
     }
 
     /** What a share is of: the column summed, else the table's rows (counted). */
@@ -263,6 +273,27 @@ final class Shares {
             measures.set(j, shareOf(m, aggregation, denominator, english));
             next = pm;
         }
+    }
+
+    /**
+     * "已删除的映射记录数量及占比": the deleted rows counted, and their share of all rows (deleted or not), rather than
+     * a count of the deleted rows alone.
+     */
+    static void ofDeleted(String rest, List<Reading.Measure> measures, Map<String, Reading.Filter> filters,
+            List<Reading.Column> dimensions, boolean english) {
+        Reading.Filter deleted = filters.values().stream().filter(f -> f.op().equals("DELETED")).findFirst().orElse(null);
+        if (deleted == null || !dimensions.isEmpty() || !asked(rest) || measures.size() != 1
+                || measures.get(0).column() == null || !measures.get(0).column().rows()
+                || !"COUNT".equals(measures.get(0).aggregation())) {
+            return;
+        }
+        Reading.Measure count = measures.get(0);
+        String label = count.label() != null ? count.label() : ReadingWords.label(count.column(), "COUNT", english);
+        measures.set(0, new Reading.Measure(count.column(), "COUNT", english ? "deleted " + label : "已删除的" + label,
+                null, deleted, null, false));
+        measures.add(new Reading.Measure(count.column(), "COUNT", english ? "deleted share of all (%)"
+                : "已删除占全部的比例(%)", count.column(), deleted, null, false));
+        filters.values().remove(deleted);
     }
 
     /** "占比超过20%": a condition on the share. */

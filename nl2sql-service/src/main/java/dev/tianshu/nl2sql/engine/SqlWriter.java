@@ -1,5 +1,6 @@
 package dev.tianshu.nl2sql.engine;
 
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -391,11 +392,8 @@ public final class SqlWriter {
             case "NOT IN" -> values.size() == 1 ? col + " <> " + values.get(0)
                     : col + " NOT IN (" + String.join(", ", values) + ")";
             case "BETWEEN" -> col + " BETWEEN " + values.get(0) + " AND " + values.get(1);
-            case "RANGE" -> {
-                String midnight = "timestamp".equals(f.column().dataType()) ? " 00:00:00" : "";
-                yield col + " >= " + d.literal(f.values().get(0) + midnight) + " AND " + col + " < "
-                        + d.literal(f.values().get(1) + midnight);
-            }
+            case "RANGE" -> within(f.column(), col,
+                    new TimeRange(LocalDate.parse(f.values().get(0)), LocalDate.parse(f.values().get(1)), ""), d);
             case "LIKE" -> d.like(col, f.values().get(0));
             case "DELETED", "IS NOT NULL" -> col + " IS NOT NULL";
             case "IS NULL" -> col + " IS NULL";
