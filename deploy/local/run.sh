@@ -100,7 +100,7 @@ EOF
 
 load_demo_database() {
     local started=$SECONDS
-    ts_say "demo database highway_db: creating tables and generating data up to today (first run: ~20 s)"
+    ts_say "demo database highway_db: creating tables and generating data up to yesterday (first run: ~20 s)"
     PGPASSWORD=$PG_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U tianshu -d highway_db \
         -f "$TS_ROOT/deploy/local/highway_db/schema.sql" -f "$TS_ROOT/deploy/local/highway_db/generate.sql" \
         > "$LOG_DIR/highway_db.log" 2>&1 || { tail -20 "$LOG_DIR/highway_db.log"; ts_die "loading highway_db failed"; }

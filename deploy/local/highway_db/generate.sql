@@ -11,8 +11,10 @@
 --   * daily tables (business day data, car counts, plus the occasional new
 --     mapper record) are produced by highway_demo_fill(from_date, to_date),
 --     which this script calls for the gap between the last generated day and
---     CURRENT_DATE. A second run on the same day inserts nothing; a run days
---     later appends only the missing days.
+--     yesterday. A day's figures are loaded after the day closes (T+1), as
+--     daily statistics are in production: at 00:05 there is no full day of
+--     today's revenue yet. A second run on the same day inserts nothing; a run
+--     days later appends only the missing days.
 --
 -- The whole file can be sent as one JDBC Statement.execute(String).
 
@@ -1014,8 +1016,9 @@ END
 $fn$;
 
 -- ===========================================================================
--- 8. Run: reference data, then the daily data up to today (only the days
---    not generated yet), then fresh planner statistics
+-- 8. Run: reference data, then the daily data up to yesterday (only the days
+--    not generated yet; a day is loaded once it has closed), then fresh
+--    planner statistics
 -- ===========================================================================
 SELECT public.highway_demo_seed() AS highway_demo_reference_rows_added;
 
@@ -1024,7 +1027,7 @@ SELECT public.highway_demo_fill(
                    (SELECT max(oper_date) FROM public.bss_business_day_data),
                    (SELECT max(count_date) FROM public.bss_car_day_count)),
                    DATE '2021-12-31') + 1),
-         CURRENT_DATE) AS highway_demo_rows_added;
+         CURRENT_DATE - 1) AS highway_demo_rows_added;
 
 ANALYZE public.bss_company;
 ANALYZE public.bss_section_route;

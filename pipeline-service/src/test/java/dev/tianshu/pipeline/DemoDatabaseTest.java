@@ -113,6 +113,9 @@ class DemoDatabaseTest {
         assertTrue(count("SELECT count(*) FROM bss_business_day_data WHERE oper_date = CURRENT_DATE - 1") > 0,
                 "business days up to yesterday");
         assertTrue(count("SELECT count(*) FROM bss_car_day_count WHERE count_date = CURRENT_DATE - 1") > 0);
+        // a day's figures are loaded once it has closed (T+1): nothing yet for today
+        assertEquals(0, count("SELECT count(*) FROM bss_business_day_data WHERE oper_date >= CURRENT_DATE"));
+        assertEquals(0, count("SELECT count(*) FROM bss_car_day_count WHERE count_date >= CURRENT_DATE"));
         for (String name : List.of("宜春服务区", "庐山服务区", "南康北服务区")) {
             assertTrue(count("SELECT count(*) FROM bss_service_area WHERE service_area_name = '" + name + "'") == 1, name);
             assertTrue(count("SELECT count(*) FROM bss_business_day_data WHERE service_name = '" + name + "'") > 300, name);
