@@ -406,9 +406,10 @@ public final class QuestionParser {
             Part p = namingPart(parts, m, model);
             if (p != null && p.extreme != null) {
                 if (grouped) {
-                    // "营收最高的服务区": ranked by the measure, not its maximum
+                    // "营收最高的服务区": ranked by the measure, not its maximum ("占比最高": by the share, not its amount)
                     if (order == null) {
-                        order = new Reading.Order(i, p.extreme.equals("MAX"));
+                        order = new Reading.Order(i == 0 && Shares.amountBeside(measures) ? 1 : i,
+                                p.extreme.equals("MAX"));
                         if (limit == null && !plural) {
                             limit = 1;
                         }
@@ -532,12 +533,14 @@ public final class QuestionParser {
                 measures.add(new Reading.Measure(new Reading.Column(fact, "*", count, "bigint"), "COUNT", count));
             }
         }
+        // what is ranked: the first measure, or the share when its amount is shown before it
+        int first = Shares.amountBeside(measures) ? 1 : 0;
         if (order == null && descending != null) {
-            order = new Reading.Order(0, descending);
+            order = new Reading.Order(first, descending);
         } else if (order == null && DESC.matcher(rest).find()) {
-            order = new Reading.Order(0, true);
+            order = new Reading.Order(first, true);
         } else if (order == null && ASC.matcher(rest).find()) {
-            order = new Reading.Order(0, false);
+            order = new Reading.Order(first, false);
         }
         if (order != null && measures.isEmpty()) {
             order = new Reading.Order(-1, order.descending());
@@ -548,7 +551,7 @@ public final class QuestionParser {
         } else if (order == null && grouped && !measures.isEmpty()
                 && !"NONE".equals(measures.get(0).aggregation())) {
             // groups ranked by the first measure, largest first
-            order = new Reading.Order(0, true);
+            order = new Reading.Order(first, true);
         }
         if (limit != null && order == null && !measures.isEmpty()) {
             order = new Reading.Order(0, true);

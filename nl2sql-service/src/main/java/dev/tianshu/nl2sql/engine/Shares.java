@@ -232,11 +232,16 @@ final class Shares {
                 continue;
             }
             measures.set(i, shareOf(a, aggregation, denominator, english));
+            boolean listed = false;
             if (!after.startsWith("占") || after.startsWith("占比")) {
-                listedBefore(rest, parts, measures, i, denominator, model, english);
+                listed = listedBefore(rest, parts, measures, i, denominator, model, english);
             }
             if (drop > 0) {
                 measures.remove(drop);
+            }
+            if (!listed && drop < 0 && OWN_TOTAL.matcher(after).lookingAt() && !compared(rest, pa.hit.end())) {
+                // "各系统的微信支付金额占比": the amount beside its share, as for a grouping's share of all groups
+                measures.add(i, new Reading.Measure(a.column(), aggregation, null));
             }
             return;
         }
@@ -256,9 +261,10 @@ final class Shares {
      * "微信支付金额、支付宝支付金额、现金支付金额占比": the measures listed right before the one the share word
      * follows are shares of the same total, each of its own.
      */
-    private static void listedBefore(String rest, List<Part> parts, List<Reading.Measure> measures, int last,
+    private static boolean listedBefore(String rest, List<Part> parts, List<Reading.Measure> measures, int last,
             Reading.Column denominator, SemanticModel model, boolean english) {
         Part next = Part.part(parts, measures.get(last).column());
+        boolean listed = false;
         for (int j = last - 1; j >= 0 && next != null; j--) {
             Reading.Measure m = measures.get(j);
             Part pm = m.column() == null || m.column().rows() || m.denominator() != null ? null
@@ -266,13 +272,31 @@ final class Shares {
             if (pm == null || pm.hit.end() > next.hit.start()
                     || !LISTED.matcher(rest.substring(pm.hit.end(), next.hit.start())).matches()
                     || !total(model, m.column()).map(denominator::equals).orElse(false)) {
-                return;
+                return listed;
             }
             String aggregation = "NONE".equals(m.aggregation()) ? Grounding.defaultAggregation(model, m.column())
                     : m.aggregation();
             measures.set(j, shareOf(m, aggregation, denominator, english));
             next = pm;
+            listed = true;
         }
+        return listed;
+    }
+
+    /** Whether the first measure is the amount shown before its share of its kind's total ("微信支付金额占比"). */
+    static boolean amountBeside(List<Reading.Measure> measures) {
+        return measures.size() > 1 && measures.get(0).denominator() == null && measures.get(1).denominator() != null
+                && !measures.get(1).denominator().equals(measures.get(1).column())
+                && measures.get(1).column().equals(measures.get(0).column());
+    }
+
+    /** Right after a measure, a share of its own kind's total with nothing named: "占比", "的占比", "比例". */
+    private static final Pattern OWN_TOTAL = Pattern.compile("(的)?占比|比例");
+
+    /** Whether the share word after {@code from} is compared ("占比超过20%的服务区"): then only the share is asked. */
+    private static boolean compared(String rest, int from) {
+        Matcher share = SHARE.matcher(rest);
+        return share.find(from) && SHARE_COMPARE.matcher(rest.substring(share.end())).lookingAt();
     }
 
     /**
