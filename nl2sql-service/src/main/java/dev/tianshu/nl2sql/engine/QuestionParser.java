@@ -581,6 +581,10 @@ public final class QuestionParser {
         // "新增的服务区映射记录": the records by what describes them
         List<Reading.Column> shown = measures.isEmpty() && absent.isEmpty()
                 ? RecordColumns.of(rest, hits, parts, dimensions, timeFilter, model) : dimensions;
+        if (order == null && shown != dimensions && timeFilter != null && shown.contains(timeFilter.column())) {
+            // "最近7天新增的…记录": the newest first
+            order = new Reading.Order(-1, true, timeFilter.column());
+        }
         Reading r = new Reading(List.copyOf(measures), List.copyOf(shown), List.copyOf(filters.values()),
                 timeFilter, order, limit, absent);
         return new Parse(Optional.of(r), question(r, english), understood);

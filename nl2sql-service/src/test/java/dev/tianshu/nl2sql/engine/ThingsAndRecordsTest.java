@@ -122,10 +122,11 @@ class ThingsAndRecordsTest {
 
     @Test
     void recordsAskedForByTheTableAreShownByWhatDescribesThem() {
-        // the mapper's records: its name and kind of system (not its ids), and the time the question filters on
+        // the mapper's records: its name and kind of system (not its ids), and the time the question filters on,
+        // the newest first
         assertEquals("SELECT DISTINCT t1.`system` AS `来源系统名称`, t1.`create_ts` AS `创建时间` FROM `area_mapper` t1 "
                 + "WHERE t1.`create_ts` >= '2026-11-15 00:00:00' AND t1.`create_ts` < '2026-11-23 00:00:00' "
-                + "ORDER BY t1.`system`", sql("查找最近7天新增的映射记录"));
+                + "ORDER BY t1.`create_ts` DESC", sql("查找最近7天新增的映射记录"));
         // records counted are still counted, of the thing named before them too (not per 服务区)
         assertTrue(sql("最近7天新增的映射记录数量").startsWith("SELECT COUNT(*)"));
         assertEquals("SELECT COUNT(*) AS `映射记录数量` FROM `area_mapper` t1", sql("服务区映射记录数量"));
