@@ -79,9 +79,11 @@ final class FollowUps {
         if (grain != null && fact != null) {
             Optional<Reading.Column> tc = Grounding.timeColumn(model, fact);
             if (tc.isPresent()) {
+                // (a period ranked within groups, "各服务区营收最高的一天" then "按月呢?", stays after the groups)
+                int within = previous.order() == null ? 0 : Math.min(previous.order().within(), dims.size());
                 dims.removeIf(d -> d.grain() != null);
-                dims.add(0, tc.get().withGrain(grain, grain.equals("day") ? tc.get().label()
-                        : ReadingWords.periodLabel(grain, true, english)));
+                dims.add(Math.min(within, dims.size()), tc.get().withGrain(grain, grain.equals("day")
+                        ? tc.get().label() : ReadingWords.periodLabel(grain, true, english)));
             }
         }
         Reading.Order order = previous.order();
@@ -91,6 +93,11 @@ final class FollowUps {
             order = new Reading.Order(0, true);
         } else if (QuestionParser.ASC.matcher(rest).find()) {
             order = new Reading.Order(0, false);
+        }
+        if (order != null && order != previous.order() && order.column() == null && previous.order() != null
+                && previous.order().within() > 0) {
+            // "各服务区营收最高的一天" then "前3个": still within each group
+            order = new Reading.Order(order.measure(), order.descending(), null, previous.order().within());
         }
         List<Reading.Measure> measures = previous.measures();
         if (time.isPresent() && t != null) {

@@ -100,6 +100,8 @@ public final class QuestionParser {
     private static final Pattern COUNT_WORD = Pattern.compile("数量|个数|多少|几个|几家|记录数|\\bhow many\\b|\\bnumber of\\b|\\bcount\\b");
     private static final Pattern LIST = Pattern.compile("^(列出|查询|查找|找出|显示|查看|哪些|哪个|哪家|哪种|有哪些|list|show|which|what are)|哪些|清单|列表|名单");
     private static final Map<String, Pattern> GRAINS = new LinkedHashMap<>();
+    /** One period asked for, the one ranked first: "营收最高的一天", "哪个月车流量最多". */
+    private static final Map<String, Pattern> ONE_PERIOD = new LinkedHashMap<>();
     private static final Map<String, Integer> CN = Map.of("一", 1, "二", 2, "两", 2, "三", 3, "四", 4, "五", 5, "六", 6,
             "七", 7, "八", 8, "九", 9);
 
@@ -108,6 +110,13 @@ public final class QuestionParser {
         GRAINS.put("week", Pattern.compile("每周|按周|各周|逐周|周趋势|\\bweekly\\b|\\bper week\\b|\\bby week\\b"));
         GRAINS.put("month", Pattern.compile("每月|各月|按月|逐月|月度|每个月|各个月|月份|\\bmonthly\\b|\\bper month\\b|\\bby month\\b|\\beach month\\b"));
         GRAINS.put("year", Pattern.compile("每年|按年|各年|逐年|年度|\\byearly\\b|\\bannual\\b|\\bper year\\b|\\bby year\\b"));
+        String ranked = "(?<=最高的|最多的|最低的|最少的|最大的|最小的|最好的|最差的)";
+        ONE_PERIOD.put("day", Pattern.compile("哪一天|哪天|哪一日|" + ranked + "(一天|那一天|那天|日子|日期|单日)"
+                + "|\\bwhich (day|date)\\b|\\bthe (day|date) with the (highest|most|lowest|fewest|largest|smallest)\\b"));
+        ONE_PERIOD.put("month", Pattern.compile("哪个月|哪一个月|哪一月|" + ranked + "(一个月|那个月|月份)"
+                + "|\\bwhich month\\b|\\bthe month with the (highest|most|lowest|fewest|largest|smallest)\\b"));
+        ONE_PERIOD.put("year", Pattern.compile("哪一年|哪年|" + ranked + "(一年|那一年|年份)"
+                + "|\\bwhich year\\b|\\bthe year with the (highest|most|lowest|fewest|largest|smallest)\\b"));
     }
 
     private QuestionParser() {
@@ -181,6 +190,14 @@ public final class QuestionParser {
         for (Map.Entry<String, Pattern> g : GRAINS.entrySet()) {
             if (g.getValue().matcher(rest).find()) {
                 grain = g.getKey();
+                break;
+            }
+        }
+        boolean onePeriod = false;
+        for (Map.Entry<String, Pattern> g : ONE_PERIOD.entrySet()) {
+            if ((grain == null || grain.equals(g.getKey())) && g.getValue().matcher(rest).find()) {
+                grain = g.getKey();
+                onePeriod = true;
                 break;
             }
         }
@@ -363,7 +380,7 @@ public final class QuestionParser {
             measures.clear();
         }
         boolean grouped = !dimensions.isEmpty();
-        boolean plural = PLURAL.matcher(rest).find() || grain != null || wholeOrder;
+        boolean plural = PLURAL.matcher(rest).find() || grain != null && !onePeriod || wholeOrder;
         if (dayListed && grain == null) {
             grain = "day";
         }
@@ -372,7 +389,7 @@ public final class QuestionParser {
         // ("宜春服务区每日的营收金额": one named thing's daily records, by day)
         Reading.Column factDate = timeColumn != null && timeColumn.table().equals(fact)
                 && "date".equals(timeColumn.dataType()) ? timeColumn : null;
-        boolean oneThingDaily = "day".equals(grain) && factDate != null && dimensions.size() == 1
+        boolean oneThingDaily = !onePeriod && "day".equals(grain) && factDate != null && dimensions.size() == 1
                 && factDate.column().equals(dimensions.get(0).column())
                 && filters.values().stream().anyMatch(f -> f.op().equals("IN") && f.values().size() == 1
                         && f.column().table().equals(fact) && f.column().equals(Lexicon.nameColumn(model, fact)));
@@ -410,7 +427,12 @@ public final class QuestionParser {
                     if (order == null) {
                         order = new Reading.Order(i == 0 && Shares.amountBeside(measures) ? 1 : i,
                                 p.extreme.equals("MAX"));
-                        if (limit == null && !plural) {
+                        int period = onePeriod ? periodAt(dimensions) : -1;
+                        if (period > 0) {
+                            // "各服务区营收最高的一天": the first of each group's periods
+                            order = new Reading.Order(order.measure(), order.descending(), null, period);
+                            limit = limit != null ? limit : Integer.valueOf(1);
+                        } else if (limit == null && !plural) {
                             limit = 1;
                         }
                     }
@@ -545,7 +567,8 @@ public final class QuestionParser {
         if (order != null && measures.isEmpty()) {
             order = new Reading.Order(-1, order.descending());
         }
-        if (grain != null && (order == null || !DESC.matcher(rest).find() && descending == null)) {
+        if (grain != null && !(onePeriod && order != null)
+                && (order == null || !DESC.matcher(rest).find() && descending == null)) {
             // a trend: by period
             order = new Reading.Order(-1, false);
         } else if (order == null && grouped && !measures.isEmpty()
@@ -739,7 +762,21 @@ public final class QuestionParser {
 
     private static int grainAt(String rest, String grain) {
         Matcher m = GRAINS.get(grain).matcher(rest);
-        return m.find() ? m.start() : 0;
+        if (m.find()) {
+            return m.start();
+        }
+        Matcher one = ONE_PERIOD.containsKey(grain) ? ONE_PERIOD.get(grain).matcher(rest) : null;
+        return one != null && one.find() ? one.start() : 0;
+    }
+
+    /** The index of the first period among the dimensions, or -1. */
+    private static int periodAt(List<Reading.Column> dimensions) {
+        for (int i = 0; i < dimensions.size(); i++) {
+            if (dimensions.get(i).grain() != null && !Reading.Time.VERSUS.equals(dimensions.get(i).grain())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean aggregate(Reading.Measure m) {

@@ -138,12 +138,18 @@ public record Reading(
 
     /**
      * Sorted by the measure of that index (or, when negative, by the dimensions), or by {@code column} when set (a
-     * column that may not be shown: "names of singers in ascending order of net worth").
+     * column that may not be shown: "names of singers in ascending order of net worth"). With {@code within} > 0 the
+     * ranking, and the reading's limit, are within each group of the first {@code within} dimensions ("各服务区营收最高
+     * 的一天": each service area's best day).
      */
-    public record Order(int measure, boolean descending, Column column) {
+    public record Order(int measure, boolean descending, Column column, int within) {
 
         public Order(int measure, boolean descending) {
-            this(measure, descending, null);
+            this(measure, descending, null, 0);
+        }
+
+        public Order(int measure, boolean descending, Column column) {
+            this(measure, descending, column, 0);
         }
     }
 

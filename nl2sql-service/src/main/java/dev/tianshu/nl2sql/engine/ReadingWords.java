@@ -48,7 +48,14 @@ final class ReadingWords {
             parts.add(english ? "records" : "明细");
         }
         boolean ascending = r.order() != null && !r.order().descending();
-        if (r.limit() != null) {
+        int within = r.order() == null ? 0 : Math.min(r.order().within(), r.dimensions().size());
+        String groups = r.dimensions().subList(0, within).stream().map(Reading.Column::label)
+                .collect(Collectors.joining(english ? ", " : "、"));
+        if (r.limit() != null && within > 0) {
+            // "各服务区营收最高的一天": 每个服务区名称前1
+            parts.add(english ? (ascending ? "bottom " : "top ") + r.limit() + " per " + groups
+                    : "每个" + groups + (ascending ? "后" : "前") + r.limit());
+        } else if (r.limit() != null) {
             parts.add(english ? (ascending ? "bottom " : "top ") + r.limit() : (ascending ? "后" : "前") + r.limit());
         } else if (r.order() != null && r.order().column() != null) {
             parts.add(english ? "ordered by " + r.order().column().label() + (ascending ? " ascending" : " descending")

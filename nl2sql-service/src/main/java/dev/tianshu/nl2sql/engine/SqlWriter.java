@@ -84,6 +84,9 @@ public final class SqlWriter {
                 + softDelete(model, key(time.table())).map(c -> " WHERE s." + d.quote(c) + " IS NULL").orElse("") + ")";
     }
 
+    /** The rank of a row within its group, in a per-group top-N ("各服务区营收最高的一天"). */
+    private static final String RANK = "rank_in_group";
+
     public static String write(Reading r, SemanticModel model) {
         Reading things = thingsWithCountedRows(r, model);
         if (things != null) {
@@ -223,6 +226,16 @@ public final class SqlWriter {
         // (nor when sorted by a column not shown, which DISTINCT cannot sort by)
         boolean distinct = r.measures().isEmpty() && (fansOut || !ownRows(r, base, model))
                 && (r.order() == null || r.order().column() == null || r.dimensions().contains(r.order().column()));
+        Reading.Order order = r.order();
+        boolean perGroup = order != null && order.within() > 0 && r.limit() != null && order.column() == null
+                && order.measure() >= 0 && order.measure() < measureExprs.size() && order.within() < groupBy.size();
+        List<String> shown = List.copyOf(select);
+        if (perGroup) {
+            // "各服务区营收最高的一天": each group's rows ranked by the measure, the first N of each kept outside
+            select.add("ROW_NUMBER() OVER (PARTITION BY " + String.join(", ", groupBy.subList(0, order.within()))
+                    + " ORDER BY " + measureExprs.get(order.measure()) + (order.descending() ? " DESC" : " ASC")
+                    + ") AS " + d.quote(RANK));
+        }
         StringBuilder sql = new StringBuilder(distinct ? "SELECT DISTINCT " : "SELECT ")
                 .append(String.join(", ", select)).append(" FROM ").append(rows);
         if (groupedByCondition && !aggregated) {
@@ -236,7 +249,21 @@ public final class SqlWriter {
         if (!having.isEmpty()) {
             sql.append(" HAVING ").append(String.join(" AND ", having));
         }
-        Reading.Order order = r.order();
+        if (perGroup) {
+            List<String> outer = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                String label = i < r.dimensions().size() ? r.dimensions().get(i).label()
+                        : r.measures().get(i - r.dimensions().size()).label();
+                outer.add("g." + d.quote(label));
+                if (i < order.within()) {
+                    groups.add("g." + d.quote(label) + " ASC");
+                }
+            }
+            return ("SELECT " + String.join(", ", outer) + " FROM (" + sql + ") g WHERE g." + d.quote(RANK) + " <= "
+                    + r.limit() + " ORDER BY " + String.join(", ", groups) + ", g." + d.quote(RANK) + " ASC")
+                    .replace(ALL_ROWS, rows);
+        }
         if (order != null && order.column() != null) {
             String col = ref(order.column(), aliases, d);
             sql.append(" ORDER BY ").append(distinct ? col : sortKey(order.column(), col, model))
