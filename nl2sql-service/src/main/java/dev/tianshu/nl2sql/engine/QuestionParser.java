@@ -193,14 +193,9 @@ public final class QuestionParser {
                 break;
             }
         }
-        boolean onePeriod = false;
-        for (Map.Entry<String, Pattern> g : ONE_PERIOD.entrySet()) {
-            if ((grain == null || grain.equals(g.getKey())) && g.getValue().matcher(rest).find()) {
-                grain = g.getKey();
-                onePeriod = true;
-                break;
-            }
-        }
+        String periodRanked = onePeriod(rest, grain);
+        boolean onePeriod = periodRanked != null;
+        grain = onePeriod ? periodRanked : grain;
 
         boolean namesMeasure = parts.stream().anyMatch(p -> p.role == Role.MEASURE || p.role == Role.COUNT);
         if (previous != null && !namesMeasure) {
@@ -767,6 +762,22 @@ public final class QuestionParser {
         }
         Matcher one = ONE_PERIOD.containsKey(grain) ? ONE_PERIOD.get(grain).matcher(rest) : null;
         return one != null && one.find() ? one.start() : 0;
+    }
+
+    /**
+     * The grain of the one period asked for, ranked first ("营收最高的一天": day), when it agrees with the grain named
+     * (if any); else null.
+     */
+    private static String onePeriod(String rest, String grain) {
+        if (rest.indexOf('哪') < 0 && rest.indexOf('最') < 0 && !rest.contains("which ") && !rest.contains(" with the ")) {
+            return null;   // (no ranking word: the patterns need not run)
+        }
+        for (Map.Entry<String, Pattern> g : ONE_PERIOD.entrySet()) {
+            if ((grain == null || grain.equals(g.getKey())) && g.getValue().matcher(rest).find()) {
+                return g.getKey();
+            }
+        }
+        return null;
     }
 
     /** The index of the first period among the dimensions, or -1. */
