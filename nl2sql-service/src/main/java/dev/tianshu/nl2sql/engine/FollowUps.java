@@ -81,14 +81,9 @@ final class FollowUps {
             if (tc.isPresent()) {
                 // (a period ranked within groups, "各服务区营收最高的一天" then "按月呢?", stays after the groups)
                 int within = previous.order() == null ? 0 : Math.min(previous.order().within(), dims.size());
-                // months within one calendar year are numbered, else year-months (as in a first question)
-                TimeRange range = t == null ? null : t.range();
-                boolean oneYear = range != null && !range.rolling() && range.from() != null && range.to() != null
-                        && range.from().getYear() == range.to().minusDays(1).getYear();
                 dims.removeIf(d -> d.grain() != null);
-                dims.add(Math.min(within, dims.size()), tc.get().withGrain(
-                        grain.equals("month") && !oneYear ? "year-month" : grain, grain.equals("day")
-                                ? tc.get().label() : ReadingWords.periodLabel(grain, oneYear, english)));
+                dims.add(Math.min(within, dims.size()), ReadingWords.period(tc.get(), grain,
+                        t != null && t.range().oneCalendarYear(), english));
             }
         }
         Reading.Order order = previous.order();

@@ -333,11 +333,7 @@ public final class QuestionParser {
             dimensions.add(0, timeColumn.withGrain(Reading.Time.VERSUS, english ? "period" : "时间段"));
         }
         if (grain != null && timeColumn != null) {
-            // months within one calendar year are numbered; a rolling window's months ("最近6个月每月") are year-months
-            // whatever today is
-            boolean oneYear = time.map(m -> !m.range().rolling() && m.range().from() != null && m.range().to() != null
-                    && m.range().from().getYear() == m.range().to().minusDays(1).getYear()).orElse(false);
-            String label = grain.equals("day") ? timeColumn.label() : ReadingWords.periodLabel(grain, oneYear, english);
+            boolean oneYear = time.map(m -> m.range().oneCalendarYear()).orElse(false);
             int at = grainAt(rest, grain);
             int index = 0;
             for (Part p : parts) {
@@ -345,8 +341,7 @@ public final class QuestionParser {
                     index = Math.max(index, dimensions.indexOf(p.column()) + 1);
                 }
             }
-            Reading.Column period = timeColumn.withGrain(grain.equals("month") && !oneYear ? "year-month" : grain,
-                    label);
+            Reading.Column period = ReadingWords.period(timeColumn, grain, oneYear, english);
             if (!dimensions.contains(period)) {
                 dimensions.add(Math.min(index, dimensions.size()), period);
             }
@@ -420,12 +415,11 @@ public final class QuestionParser {
                 if (grouped) {
                     // "营收最高的服务区": ranked by the measure, not its maximum ("占比最高": by the share, not its amount)
                     if (order == null) {
+                        // ("各服务区营收最高的一天": the first of each group's periods)
+                        int within = onePeriod ? Math.max(periodAt(dimensions), 0) : 0;
                         order = new Reading.Order(i == 0 && Shares.amountBeside(measures) ? 1 : i,
-                                p.extreme.equals("MAX"));
-                        int period = onePeriod ? periodAt(dimensions) : -1;
-                        if (period > 0) {
-                            // "各服务区营收最高的一天": the first of each group's periods
-                            order = new Reading.Order(order.measure(), order.descending(), null, period);
+                                p.extreme.equals("MAX"), null, within);
+                        if (within > 0) {
                             limit = limit != null ? limit : Integer.valueOf(1);
                         } else if (limit == null && !plural) {
                             limit = 1;

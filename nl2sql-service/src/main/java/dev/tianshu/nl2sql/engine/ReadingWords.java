@@ -49,10 +49,10 @@ final class ReadingWords {
         }
         boolean ascending = r.order() != null && !r.order().descending();
         int within = r.order() == null ? 0 : Math.min(r.order().within(), r.dimensions().size());
-        String groups = r.dimensions().subList(0, within).stream().map(Reading.Column::label)
-                .collect(Collectors.joining(english ? ", " : "、"));
         if (r.limit() != null && within > 0) {
             // "各服务区营收最高的一天": 每个服务区名称前1
+            String groups = r.dimensions().subList(0, within).stream().map(Reading.Column::label)
+                    .collect(Collectors.joining(english ? ", " : "、"));
             parts.add(english ? (ascending ? "bottom " : "top ") + r.limit() + " per " + groups
                     : "每个" + groups + (ascending ? "后" : "前") + r.limit());
         } else if (r.limit() != null) {
@@ -111,7 +111,16 @@ final class ReadingWords {
         return subject + (starts ? "以" + text + "开头" : ends ? "以" + text + "结尾" : "包含" + text);
     }
 
-    static String periodLabel(String grain, boolean oneYear, boolean english) {
+    /**
+     * The period column of a grain on a time column: months within one calendar year are numbered, else (a rolling
+     * window's, "最近6个月每月", or several years') year-months; a day is the date itself.
+     */
+    static Reading.Column period(Reading.Column timeColumn, String grain, boolean oneYear, boolean english) {
+        return timeColumn.withGrain(grain.equals("month") && !oneYear ? "year-month" : grain,
+                grain.equals("day") ? timeColumn.label() : periodLabel(grain, oneYear, english));
+    }
+
+    private static String periodLabel(String grain, boolean oneYear, boolean english) {
         return switch (grain) {
             case "week" -> english ? "week" : "周";
             case "month" -> oneYear ? (english ? "month" : "月份") : (english ? "year-month" : "年月");

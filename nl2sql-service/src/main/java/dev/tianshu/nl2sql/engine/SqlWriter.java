@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.tianshu.nl2sql.model.SemanticModel;
 import dev.tianshu.nl2sql.model.SemanticModel.Relation;
@@ -229,7 +230,6 @@ public final class SqlWriter {
         Reading.Order order = r.order();
         boolean perGroup = order != null && order.within() > 0 && r.limit() != null && order.column() == null
                 && order.measure() >= 0 && order.measure() < measureExprs.size() && order.within() < groupBy.size();
-        List<String> shown = List.copyOf(select);
         if (perGroup) {
             // "各服务区营收最高的一天": each group's rows ranked by the measure, the first N of each kept outside
             select.add("ROW_NUMBER() OVER (PARTITION BY " + String.join(", ", groupBy.subList(0, order.within()))
@@ -250,19 +250,14 @@ public final class SqlWriter {
             sql.append(" HAVING ").append(String.join(" AND ", having));
         }
         if (perGroup) {
-            List<String> outer = new ArrayList<>();
-            List<String> groups = new ArrayList<>();
-            for (int i = 0; i < shown.size(); i++) {
-                String label = i < r.dimensions().size() ? r.dimensions().get(i).label()
-                        : r.measures().get(i - r.dimensions().size()).label();
-                outer.add("g." + d.quote(label));
-                if (i < order.within()) {
-                    groups.add("g." + d.quote(label) + " ASC");
-                }
-            }
-            return ("SELECT " + String.join(", ", outer) + " FROM (" + sql + ") g WHERE g." + d.quote(RANK) + " <= "
-                    + r.limit() + " ORDER BY " + String.join(", ", groups) + ", g." + d.quote(RANK) + " ASC")
-                    .replace(ALL_ROWS, rows);
+            // what the inner SELECT shows, by its labels; sorted by the groups, then each group's rank
+            List<String> shown = Stream.concat(r.dimensions().stream().map(Reading.Column::label),
+                    r.measures().stream().map(Reading.Measure::label)).map(l -> "g." + d.quote(l)).toList();
+            List<String> keys = new ArrayList<>();
+            shown.subList(0, order.within()).forEach(k -> keys.add(k + " ASC"));
+            keys.add("g." + d.quote(RANK) + " ASC");
+            return ("SELECT " + String.join(", ", shown) + " FROM (" + sql + ") g WHERE g." + d.quote(RANK) + " <= "
+                    + r.limit() + " ORDER BY " + String.join(", ", keys)).replace(ALL_ROWS, rows);
         }
         if (order != null && order.column() != null) {
             String col = ref(order.column(), aliases, d);

@@ -37,6 +37,11 @@ public record TimeRange(LocalDate from, LocalDate to, String label, boolean late
     private static final String[][] OPEN_WORDS = {{"及以前", "up to"}, {"以前", "before"}, {"之后", "after"},
             {"起", "since"}};
 
+    /** Whether the range is a calendar period within one year ("2025年", "第三季度"), not a rolling window. */
+    public boolean oneCalendarYear() {
+        return !rolling() && from != null && to != null && from.getYear() == to.minusDays(1).getYear();
+    }
+
     /** Whether the range is a single day. */
     public boolean oneDay() {
         return from != null && from.plusDays(1).equals(to);
